@@ -1,0 +1,416 @@
+package org.ourochronos.storage.codec;
+
+import java.nio.ByteBuffer;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.ourochronos.storage.galois.GaloisKernel;
+import org.ourochronos.storage.galois.GaloisKernels;
+import org.ourochronos.storage.galois.PreparedMatrix;
+
+/**
+ * A systematic Reed-Solomon coder over GF(2^8): k data shards, m parity shards, any k of the n = k + m shards
+ * rebuild the rest.
+ *
+ * <p>Encoding multiplies the data shards by the parity block of a {@link CodingMatrix} (m × k). Decoding picks k
+ * present shards, inverts the k × k block of the encoding matrix formed by their rows, and multiplies by the rows
+ * of the missing shards: {@code D = E[missing] · E[present]^-1}. Because the matrix is MDS, any k present rows are
+ * invertible. The decode matrices are cached per erasure pattern (least recently used first out).
+ *
+ * <p>The public methods are those of Backblaze's JavaReedSolomon, so its users switch by changing one import; with
+ * the default {@link CodingMatrix#VANDERMONDE} matrix the bytes are identical too. The hot loop runs in a
+ * {@link GaloisKernel}, by default the one {@link GaloisKernels#selected()} for this CPU.
+ *
+ * <pre>{@code
+ * ReedSolomon rs = ReedSolomon.create(4, 2);
+ * byte[][] shards = new byte[6][shardSize];            // fill shards[0..3] with data
+ * rs.encodeParity(shards, 0, shardSize);
+ * boolean[] present = {true, false, true, true, false, true};
+ * rs.decodeMissing(shards, present, 0, shardSize);     // shards 1 and 4 are rebuilt in place
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe; reuse them. Every method validates its arguments before it writes a
+ * byte of the caller's buffers and reports problems with an {@link ErasureCodingException} subclass.
+ */
+public final class ReedSolomon {
+
+    /** Decode matrices kept per coder. */
+    private static final int DECODE_CACHE_SIZE = 256;
+
+    private static final int VERIFY_CHUNK = 64 * 1024;
+
+    private final int dataShardCount;
+    private final int parityShardCount;
+    private final int totalShardCount;
+    private final CodingMatrix codingMatrix;
+    private final GaloisKernel kernel;
+    private final byte[][] encoding;
+    private final PreparedMatrix parityRows;
+    private final Map<DecodeKey, PreparedMatrix> decodeCache;
+
+    private ReedSolomon(int k, int m, CodingMatrix matrix, GaloisKernel kernel) {
+        this.dataShardCount = k;
+        this.parityShardCount = m;
+        this.totalShardCount = k + m;
+        this.codingMatrix = matrix;
+        this.kernel = kernel;
+        this.encoding = matrix.build(k, k + m);
+        byte[][] parity = new byte[m][];
+        System.arraycopy(encoding, k, parity, 0, m);
+        this.parityRows = kernel.prepare(parity);
+        this.decodeCache = new LinkedHashMap<>(64, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<DecodeKey, PreparedMatrix> eldest) {
+                return size() > DECODE_CACHE_SIZE;
+            }
+        };
+    }
+
+    /**
+     * A coder with the {@link CodingMatrix#VANDERMONDE} matrix (Backblaze- and klauspost-compatible) and the
+     * selected kernel.
+     *
+     * @throws InvalidShardCountException unless {@code 1 ≤ k}, {@code 1 ≤ m}, {@code k + m ≤ 256}
+     */
+    public static ReedSolomon create(int dataShardCount, int parityShardCount) {
+        return create(dataShardCount, parityShardCount, CodingMatrix.VANDERMONDE);
+    }
+
+    /** A coder with the given matrix and the selected kernel. */
+    public static ReedSolomon create(int dataShardCount, int parityShardCount, CodingMatrix matrix) {
+        return create(dataShardCount, parityShardCount, matrix, GaloisKernels.selected());
+    }
+
+    /** A coder with the given matrix and kernel (tests and benchmarks compare kernels this way). */
+    public static ReedSolomon create(int dataShardCount, int parityShardCount, CodingMatrix matrix,
+                                     GaloisKernel kernel) {
+        checkCounts(dataShardCount, parityShardCount);
+        Objects.requireNonNull(matrix, "matrix");
+        Objects.requireNonNull(kernel, "kernel");
+        if (!kernel.isUsable()) {
+            throw new IllegalArgumentException("kernel " + kernel.name() + " is not usable here: "
+                    + kernel.unavailableReason().orElse(""));
+        }
+        return new ReedSolomon(dataShardCount, parityShardCount, matrix, kernel);
+    }
+
+    static void checkCounts(int k, int m) {
+        if (k < 1) {
+            throw new InvalidShardCountException("data shard count must be at least 1, got " + k);
+        }
+        if (m < 1) {
+            throw new InvalidShardCountException("parity shard count must be at least 1, got " + m);
+        }
+        if (k + m > CodingMatrix.MAX_TOTAL_SHARDS) {
+            throw new InvalidShardCountException("data + parity shards must be at most "
+                    + CodingMatrix.MAX_TOTAL_SHARDS + ", got " + k + " + " + m + " = " + (k + m));
+        }
+    }
+
+    public int getDataShardCount() {
+        return dataShardCount;
+    }
+
+    public int getParityShardCount() {
+        return parityShardCount;
+    }
+
+    public int getTotalShardCount() {
+        return totalShardCount;
+    }
+
+    /** The matrix family this coder uses. */
+    public CodingMatrix getCodingMatrix() {
+        return codingMatrix;
+    }
+
+    /** The kernel doing the field arithmetic. */
+    public GaloisKernel getKernel() {
+        return kernel;
+    }
+
+    /** A copy of the n × k encoding matrix. */
+    public byte[][] encodingMatrix() {
+        return Matrix.copy(encoding);
+    }
+
+    // ---------------------------------------------------------------------------------------------------- encode
+
+    /**
+     * Computes the parity shards {@code shards[k .. n)} from the data shards {@code shards[0 .. k)}, over bytes
+     * {@code [offset, offset + byteCount)} of each.
+     *
+     * @throws InvalidShardsException if {@code shards} is null, has the wrong length or holds a null shard
+     * @throws ShardSizeException     if shards differ in length or the range is outside them
+     */
+    public void encodeParity(byte[][] shards, int offset, int byteCount) {
+        checkArrays(shards, offset, byteCount);
+        if (byteCount == 0) {
+            return;
+        }
+        kernel.multiply(parityRows, slice(shards, 0, dataShardCount), offset,
+                slice(shards, dataShardCount, parityShardCount), offset, byteCount);
+    }
+
+    /**
+     * Computes parity from heap or direct buffers: each buffer from its position to its limit (all the same
+     * length); positions and limits are unchanged.
+     */
+    public void encodeParity(ByteBuffer[] shards) {
+        int length = checkBuffers(shards, null);
+        if (length == 0) {
+            return;
+        }
+        ByteBuffer[] data = new ByteBuffer[dataShardCount];
+        ByteBuffer[] parity = new ByteBuffer[parityShardCount];
+        System.arraycopy(shards, 0, data, 0, dataShardCount);
+        System.arraycopy(shards, dataShardCount, parity, 0, parityShardCount);
+        kernel.multiply(parityRows, data, parity, length);
+    }
+
+    /**
+     * Whether the parity shards match the data shards over {@code [firstByte, firstByte + byteCount)}. Does not
+     * modify {@code shards}.
+     */
+    public boolean isParityCorrect(byte[][] shards, int firstByte, int byteCount) {
+        checkArrays(shards, firstByte, byteCount);
+        int chunk = Math.min(byteCount, VERIFY_CHUNK);
+        if (chunk == 0) {
+            return true;
+        }
+        byte[][] expected = new byte[parityShardCount][chunk];
+        byte[][] data = slice(shards, 0, dataShardCount);
+        for (int done = 0; done < byteCount; done += chunk) {
+            int len = Math.min(chunk, byteCount - done);
+            kernel.multiply(parityRows, data, firstByte + done, expected, 0, len);
+            for (int p = 0; p < parityShardCount; p++) {
+                if (!java.util.Arrays.equals(expected[p], 0, len,
+                        shards[dataShardCount + p], firstByte + done, firstByte + done + len)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- decode
+
+    /**
+     * Rebuilds every shard whose {@code shardPresent} flag is false (data and parity) from the present ones, over
+     * bytes {@code [offset, offset + byteCount)}. All n arrays must exist (missing ones are written into); present
+     * shards are only read.
+     *
+     * @throws InsufficientShardsException if fewer than k shards are present
+     */
+    public void decodeMissing(byte[][] shards, boolean[] shardPresent, int offset, int byteCount) {
+        checkArrays(shards, offset, byteCount);
+        checkPresent(shardPresent);
+        Plan plan = plan(shardPresent);
+        if (plan == null || byteCount == 0) {
+            return;
+        }
+        kernel.multiply(plan.matrix, pick(shards, plan.used), offset, pick(shards, plan.wanted), offset,
+                byteCount);
+    }
+
+    /**
+     * Rebuilds the shards listed in {@code erasedIndices} from all the others (a form convenient for callers that
+     * track losses, such as Hadoop).
+     *
+     * @throws InvalidShardsException if an index is out of range or repeated
+     */
+    public void decode(byte[][] shards, int[] erasedIndices, int offset, int byteCount) {
+        decodeMissing(shards, presentFromErased(erasedIndices), offset, byteCount);
+    }
+
+    /**
+     * Rebuilds missing shards held in heap or direct buffers, each used from its position to its limit (all the
+     * same length); positions and limits are unchanged.
+     */
+    public void decodeMissing(ByteBuffer[] shards, boolean[] shardPresent) {
+        checkPresent(shardPresent);
+        int length = checkBuffers(shards, shardPresent);
+        Plan plan = plan(shardPresent);
+        if (plan == null || length == 0) {
+            return;
+        }
+        ByteBuffer[] in = new ByteBuffer[plan.used.length];
+        ByteBuffer[] out = new ByteBuffer[plan.wanted.length];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = shards[plan.used[i]];
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] = shards[plan.wanted[i]];
+        }
+        kernel.multiply(plan.matrix, in, out, length);
+    }
+
+    /** Buffer form of {@link #decode(byte[][], int[], int, int)}. */
+    public void decode(ByteBuffer[] shards, int[] erasedIndices) {
+        decodeMissing(shards, presentFromErased(erasedIndices));
+    }
+
+    private record DecodeKey(BitSet used, BitSet wanted) {
+    }
+
+    private record Plan(int[] used, int[] wanted, PreparedMatrix matrix) {
+    }
+
+    /** Which k shards to read, which to write, and the matrix between them; null when nothing is missing. */
+    private Plan plan(boolean[] present) {
+        int count = 0;
+        for (boolean p : present) {
+            if (p) {
+                count++;
+            }
+        }
+        if (count < dataShardCount) {
+            throw new InsufficientShardsException(count, dataShardCount);
+        }
+        if (count == totalShardCount) {
+            return null;
+        }
+        // Prefer data shards (lowest indices): their rows are unit vectors, so the inverse stays sparse.
+        int[] used = new int[dataShardCount];
+        int[] wanted = new int[totalShardCount - count];
+        BitSet usedBits = new BitSet(totalShardCount);
+        BitSet wantedBits = new BitSet(totalShardCount);
+        for (int i = 0, u = 0, w = 0; i < totalShardCount; i++) {
+            if (!present[i]) {
+                wanted[w++] = i;
+                wantedBits.set(i);
+            } else if (u < dataShardCount) {
+                used[u++] = i;
+                usedBits.set(i);
+            }
+        }
+        DecodeKey key = new DecodeKey(usedBits, wantedBits);
+        PreparedMatrix matrix;
+        synchronized (decodeCache) {
+            matrix = decodeCache.get(key);
+        }
+        if (matrix == null) {
+            byte[][] inverse = Matrix.invert(Matrix.rows(encoding, used));
+            matrix = kernel.prepare(Matrix.multiply(Matrix.rows(encoding, wanted), inverse));
+            synchronized (decodeCache) {
+                decodeCache.put(key, matrix);
+            }
+        }
+        return new Plan(used, wanted, matrix);
+    }
+
+    // ------------------------------------------------------------------------------------------------ validation
+
+    private boolean[] presentFromErased(int[] erasedIndices) {
+        if (erasedIndices == null) {
+            throw new InvalidShardsException("erasedIndices is null");
+        }
+        boolean[] present = new boolean[totalShardCount];
+        java.util.Arrays.fill(present, true);
+        for (int index : erasedIndices) {
+            if (index < 0 || index >= totalShardCount) {
+                throw new InvalidShardsException("erased index " + index + " is outside 0.." + (totalShardCount - 1));
+            }
+            if (!present[index]) {
+                throw new InvalidShardsException("erased index " + index + " is listed twice");
+            }
+            present[index] = false;
+        }
+        return present;
+    }
+
+    private void checkPresent(boolean[] shardPresent) {
+        if (shardPresent == null) {
+            throw new InvalidShardsException("shardPresent is null");
+        }
+        if (shardPresent.length != totalShardCount) {
+            throw new InvalidShardsException("shardPresent has " + shardPresent.length + " flags, expected "
+                    + totalShardCount);
+        }
+    }
+
+    private void checkArrays(byte[][] shards, int offset, int byteCount) {
+        if (shards == null) {
+            throw new InvalidShardsException("shards is null");
+        }
+        if (shards.length != totalShardCount) {
+            throw new InvalidShardsException("expected " + totalShardCount + " shards (" + dataShardCount
+                    + " data + " + parityShardCount + " parity), got " + shards.length);
+        }
+        if (offset < 0) {
+            throw new ShardSizeException("offset is negative: " + offset);
+        }
+        if (byteCount < 0) {
+            throw new ShardSizeException("byteCount is negative: " + byteCount);
+        }
+        int length = -1;
+        for (int i = 0; i < shards.length; i++) {
+            if (shards[i] == null) {
+                throw new InvalidShardsException("shard " + i + " is null");
+            }
+            if (length < 0) {
+                length = shards[i].length;
+            } else if (shards[i].length != length) {
+                throw new ShardSizeException("shards differ in length: shard 0 has " + length + " bytes, shard " + i
+                        + " has " + shards[i].length);
+            }
+        }
+        if ((long) offset + byteCount > length) {
+            throw new ShardSizeException("offset " + offset + " + byteCount " + byteCount
+                    + " is past the shard length " + length);
+        }
+    }
+
+    /** Checks buffers; returns the common remaining length. Shards not present (to be written) must be writable. */
+    private int checkBuffers(ByteBuffer[] shards, boolean[] present) {
+        if (shards == null) {
+            throw new InvalidShardsException("shards is null");
+        }
+        if (shards.length != totalShardCount) {
+            throw new InvalidShardsException("expected " + totalShardCount + " shards (" + dataShardCount
+                    + " data + " + parityShardCount + " parity), got " + shards.length);
+        }
+        int length = -1;
+        for (int i = 0; i < shards.length; i++) {
+            ByteBuffer b = shards[i];
+            if (b == null) {
+                throw new InvalidShardsException("shard " + i + " is null");
+            }
+            if (length < 0) {
+                length = b.remaining();
+            } else if (b.remaining() != length) {
+                throw new ShardSizeException("shards differ in length: shard 0 has " + length
+                        + " bytes remaining, shard " + i + " has " + b.remaining());
+            }
+            boolean written = present == null ? i >= dataShardCount : !present[i];
+            if (written && b.isReadOnly()) {
+                throw new InvalidShardsException("shard " + i + " must be written but its buffer is read-only");
+            }
+        }
+        return length;
+    }
+
+    private static byte[][] slice(byte[][] shards, int from, int count) {
+        byte[][] out = new byte[count][];
+        System.arraycopy(shards, from, out, 0, count);
+        return out;
+    }
+
+    private static byte[][] pick(byte[][] shards, int[] indices) {
+        byte[][] out = new byte[indices.length][];
+        for (int i = 0; i < indices.length; i++) {
+            out[i] = shards[indices[i]];
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "ReedSolomon[" + dataShardCount + "+" + parityShardCount + ", " + codingMatrix + ", kernel "
+                + kernel.name() + "]";
+    }
+}

@@ -1,0 +1,87 @@
+package org.ourochronos.storage.galois;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What this process knows about its CPU: model name, instruction-set flags, architecture and core count.
+ *
+ * <p>Java cannot ask the CPU for features such as AVX-512 VBMI directly, so on Linux the flags come from
+ * {@code /proc/cpuinfo}; elsewhere the set is empty and kernels that need a flag must probe instead. Used by kernel
+ * selection and to tag benchmark reports.
+ *
+ * @param model      the CPU model name, or {@code "unknown"}
+ * @param flags      lower-case feature flags as the kernel reports them (e.g. {@code avx2}, {@code avx512_vbmi})
+ * @param arch       {@code os.arch}
+ * @param processors {@link Runtime#availableProcessors()}
+ */
+public record CpuInfo(String model, Set<String> flags, String arch, int processors) {
+
+    /** The flags worth printing in a benchmark report, in this order. */
+    public static final List<String> NOTABLE_FLAGS = List.of(
+            "sse4_2", "avx", "avx2", "avx512f", "avx512bw", "avx512vl", "avx512_vbmi", "avx512_vbmi2", "gfni",
+            "vpclmulqdq", "asimd", "sve", "sve2");
+
+    private static final CpuInfo CURRENT = read(Path.of("/proc/cpuinfo"));
+
+    public CpuInfo {
+        flags = Set.copyOf(flags);
+    }
+
+    /** The CPU this JVM runs on (read once). */
+    public static CpuInfo current() {
+        return CURRENT;
+    }
+
+    /** Whether the CPU reports {@code flag} (lower case, as in {@code /proc/cpuinfo}). */
+    public boolean has(String flag) {
+        return flags.contains(flag);
+    }
+
+    /** The {@link #NOTABLE_FLAGS} this CPU has, space-separated. */
+    public String notableFlags() {
+        StringBuilder sb = new StringBuilder();
+        for (String f : NOTABLE_FLAGS) {
+            if (has(f)) {
+                sb.append(sb.isEmpty() ? "" : " ").append(f);
+            }
+        }
+        return sb.toString();
+    }
+
+    static CpuInfo read(Path cpuinfo) {
+        String model = "unknown";
+        Set<String> flags = new TreeSet<>();
+        try {
+            for (String line : Files.readAllLines(cpuinfo)) {
+                int colon = line.indexOf(':');
+                if (colon < 0) {
+                    if (line.isBlank() && !flags.isEmpty()) {
+                        break; // the first processor block is enough
+                    }
+                    continue;
+                }
+                String key = line.substring(0, colon).trim();
+                String value = line.substring(colon + 1).trim();
+                switch (key) {
+                    case "model name", "Model", "cpu model" -> {
+                        if (model.equals("unknown")) {
+                            model = value;
+                        }
+                    }
+                    case "flags", "Features" -> flags.addAll(Arrays.asList(value.toLowerCase().split("\\s+")));
+                    default -> { }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux, or no access: an empty flag set makes flag-dependent kernels probe or stand down.
+        }
+        return new CpuInfo(model, flags, System.getProperty("os.arch", "unknown"),
+                Runtime.getRuntime().availableProcessors());
+    }
+}
