@@ -1,0 +1,270 @@
+package org.ourochronos.storage.vector;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.ourochronos.storage.galois.GaloisField;
+import org.ourochronos.storage.galois.GaloisKernel;
+import org.ourochronos.storage.galois.PreparedMatrix;
+
+/**
+ * The fast kernel for CPUs with AVX-512 VBMI, where a 512-bit byte lookup in a 64-entry table is one
+ * {@code vpermb}: the 6+2-bit split ({@code vector-vbmi-512}).
+ *
+ * <p>Algebra: split x = (x &amp; 0xC0) ⊕ (x &amp; 63). Multiplication by c is GF(2)-linear, so
+ * {@code c·x = T6[x & 63] ⊕ c·(x & 0xC0)} with {@code T6[i] = c·i}, a 64-entry table: one
+ * {@code x.selectFrom(T6)} on a 512-bit vector, which wraps indices mod 64, so x needs no mask. The top two bits
+ * of up to three inputs x0, x1, x2 are packed into one 6-bit index {@code b0 | b1<<2 | b2<<4}
+ * (b = x &gt;&gt;&gt; 6), and for each output row one lookup in a 64-entry table of XOR sums
+ * {@code U[b0|b1<<2|b2<<4] = Σ c_i·(b_i<<6)} adds all three top-bit products at once. Three inputs thus cost four
+ * lookups per output, against six for split-nibble, and no nibble masks.
+ *
+ * <p>Loop structure ({@link VbmiLoops}): inputs are grouped by up to three and outputs by up to four; for each
+ * (input group, output group) block the 16 tables are hoisted into local vectors (registers) and one flat,
+ * specialised loop (one per block shape, 12 shapes) walks a chunk of positions, reading, XORing and writing each
+ * output once per block (the first input group writes without reading). Positions go in chunks of
+ * {@value #CHUNK_DEFAULT} bytes so the outputs stay in the L1/L2 cache between input groups. Any rows × columns
+ * shape works; positions past the last whole 64 bytes are done by a scalar tail. The hot path allocates nothing.
+ *
+ * <p>Usable only when the CPU reports {@code avx512vbmi}, the preferred species is 512 bits (C2 emits AVX-512)
+ * and C2 is on. Priority 20, above {@link VectorKernel}.
+ */
+public final class VbmiKernel implements GaloisKernel {
+
+    static final String NAME = "vector-vbmi-512";
+
+    /** Inputs whose top bits share one index; outputs that share one block. */
+    static final int INPUTS = 3;
+    static final int OUTPUTS = 4;
+
+    /** Bytes of tables per block: per output slot, three T6 tables and one top-bits table. */
+    static final int BLOCK_BYTES = OUTPUTS * 4 * 64;
+
+    static final int CHUNK_DEFAULT = 8192;
+
+    /** Positions per chunk (a multiple of 64); a tuning property, not an API. */
+    static final int CHUNK = Math.max(64, Integer.getInteger("ourstorage.vbmi.chunk", CHUNK_DEFAULT) & ~63);
+
+    private static final VbmiKernel INSTANCE = new VbmiKernel();
+
+    private final Optional<String> unavailable = reason();
+
+    private VbmiKernel() {
+    }
+
+    /** The stateless instance. */
+    public static VbmiKernel instance() {
+        return INSTANCE;
+    }
+
+    private static Optional<String> reason() {
+        Optional<String> platform = VectorPlatform.unusableReason();
+        if (platform.isPresent()) {
+            return platform;
+        }
+        if (!VectorPlatform.VBMI) {
+            return Optional.of("the CPU lacks AVX-512 VBMI (avx512vbmi in /proc/cpuinfo), so 64-entry byte lookups"
+                    + " are not single instructions");
+        }
+        if (VectorPlatform.PREFERRED_BITS < 512) {
+            return Optional.of("the preferred vector species is " + VectorPlatform.PREFERRED_BITS
+                    + " bits (AVX-512 disabled, e.g. -XX:UseAVX=2 or -XX:MaxVectorSize<64); needs 512");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String family() {
+        return "vector";
+    }
+
+    @Override
+    public int vectorBitWidth() {
+        return 512;
+    }
+
+    @Override
+    public int priority() {
+        return 20;
+    }
+
+    /** Empty on an AVX-512 VBMI CPU with C2 and 512-bit vectors; otherwise why not. */
+    @Override
+    public Optional<String> unavailableReason() {
+        return unavailable;
+    }
+
+    /**
+     * Tables by block, plus the matrix for the scalar tail.
+     *
+     * @param groupStart first input of each input group (and {@code columns} at the end)
+     * @param tables     block (input group a, output group b) at {@code (b * inputGroups + a) * BLOCK_BYTES};
+     *                   inside it, T6 of output slot j and input slot i at {@code (j * 4 + i) * 64}, the top-bits
+     *                   table of slot j at {@code (j * 4 + 3) * 64}
+     */
+    record Prepared(int rows, int columns, int[] groupStart, byte[] tables, byte[][] matrix)
+            implements PreparedMatrix {
+        @Override
+        public String kernelName() {
+            return NAME;
+        }
+
+        int inputGroups() {
+            return groupStart.length - 1;
+        }
+    }
+
+    @Override
+    public PreparedMatrix prepare(byte[][] matrix) {
+        byte[][] m = Matrices.copy(matrix);
+        int rows = m.length;
+        int columns = m[0].length;
+        // Balanced input groups (10 → 3,3,2,2): the same lookups as 3,3,3,1, but every loop stays small.
+        int groups = (columns + INPUTS - 1) / INPUTS;
+        int[] start = new int[groups + 1];
+        for (int a = 0; a < groups; a++) {
+            start[a + 1] = start[a] + columns / groups + (a < columns % groups ? 1 : 0);
+        }
+        int outputGroups = (rows + OUTPUTS - 1) / OUTPUTS;
+        byte[] tables = new byte[outputGroups * groups * BLOCK_BYTES];
+        for (int r = 0; r < rows; r++) {
+            int b = r / OUTPUTS;
+            int j = r % OUTPUTS;
+            for (int a = 0; a < groups; a++) {
+                int block = (b * groups + a) * BLOCK_BYTES + j * 4 * 64;
+                int n = start[a + 1] - start[a];
+                for (int i = 0; i < n; i++) {
+                    byte c = m[r][start[a] + i];
+                    for (int x = 0; x < 64; x++) {
+                        tables[block + i * 64 + x] = GaloisField.multiply(c, (byte) x);
+                    }
+                }
+                for (int index = 0; index < 64; index++) {
+                    byte sum = 0;
+                    for (int i = 0; i < n; i++) {
+                        int topBits = index >>> (2 * i) & 3;
+                        sum ^= GaloisField.multiply(m[r][start[a] + i], (byte) (topBits << 6));
+                    }
+                    tables[block + 3 * 64 + index] = sum;
+                }
+            }
+        }
+        return new Prepared(rows, columns, start, tables, m);
+    }
+
+    private static Prepared own(PreparedMatrix matrix, int inputs, int outputs) {
+        if (!(matrix instanceof Prepared p)) {
+            throw new IllegalArgumentException("matrix was prepared by kernel '"
+                    + Objects.requireNonNull(matrix, "matrix").kernelName() + "', not '" + NAME + "'");
+        }
+        Matrices.checkShape(p.rows, p.columns, inputs, outputs);
+        return p;
+    }
+
+    @Override
+    public void multiply(PreparedMatrix matrix, byte[][] inputs, int inputOffset, byte[][] outputs, int outputOffset,
+                         int length) {
+        Prepared p = own(matrix, inputs.length, outputs.length);
+        Matrices.checkBounds(inputs, inputOffset, outputs, outputOffset, length);
+        int end = length & ~63;
+        for (int from = 0; from < end; from += CHUNK) {
+            int n = Math.min(CHUNK, end - from);
+            for (int firstRow = 0; firstRow < p.rows; firstRow += OUTPUTS) {
+                for (int a = 0; a < p.inputGroups(); a++) {
+                    block(p, a, firstRow, inputs, inputOffset + from, outputs, outputOffset + from, n);
+                }
+            }
+        }
+        Matrices.scalarTail(p.matrix, inputs, inputOffset, outputs, outputOffset, end, length);
+    }
+
+    /** One block over {@code n} positions: dispatch to the loop specialised for its shape. */
+    private static void block(Prepared p, int a, int firstRow, byte[][] in, int inOff, byte[][] out, int outOff,
+                              int n) {
+        byte[] t = p.tables;
+        int base = (firstRow / OUTPUTS * p.inputGroups() + a) * BLOCK_BYTES;
+        int c = p.groupStart[a];
+        int ni = p.groupStart[a + 1] - c;
+        int no = Math.min(OUTPUTS, p.rows - firstRow);
+        boolean first = a == 0;
+        int r = firstRow;
+        switch (ni * 4 + no) {
+            case 5 -> VbmiLoops.block1x1(t, base, in[c], inOff, out[r], outOff, n, first);
+            case 6 -> VbmiLoops.block1x2(t, base, in[c], inOff, out[r], out[r + 1], outOff, n, first);
+            case 7 -> VbmiLoops.block1x3(t, base, in[c], inOff, out[r], out[r + 1], out[r + 2], outOff, n, first);
+            case 8 -> VbmiLoops.block1x4(t, base, in[c], inOff, out[r], out[r + 1], out[r + 2], out[r + 3], outOff,
+                    n, first);
+            case 9 -> VbmiLoops.block2x1(t, base, in[c], in[c + 1], inOff, out[r], outOff, n, first);
+            case 10 -> VbmiLoops.block2x2(t, base, in[c], in[c + 1], inOff, out[r], out[r + 1], outOff, n, first);
+            case 11 -> VbmiLoops.block2x3(t, base, in[c], in[c + 1], inOff, out[r], out[r + 1], out[r + 2], outOff,
+                    n, first);
+            case 12 -> VbmiLoops.block2x4(t, base, in[c], in[c + 1], inOff, out[r], out[r + 1], out[r + 2],
+                    out[r + 3], outOff, n, first);
+            case 13 -> VbmiLoops.block3x1(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], outOff, n, first);
+            case 14 -> VbmiLoops.block3x2(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], out[r + 1], outOff,
+                    n, first);
+            case 15 -> VbmiLoops.block3x3(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], out[r + 1],
+                    out[r + 2], outOff, n, first);
+            case 16 -> VbmiLoops.block3x4(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], out[r + 1],
+                    out[r + 2], out[r + 3], outOff, n, first);
+            default -> throw new IllegalStateException("block shape " + ni + "x" + no);
+        }
+    }
+
+    @Override
+    public void multiply(PreparedMatrix matrix, MemorySegment[] inputs, MemorySegment[] outputs, long length) {
+        Prepared p = own(matrix, inputs.length, outputs.length);
+        Matrices.checkBounds(inputs, outputs, length);
+        long end = length & ~63L;
+        for (long from = 0; from < end; from += CHUNK) {
+            long to = Math.min(from + CHUNK, end);
+            for (int firstRow = 0; firstRow < p.rows; firstRow += OUTPUTS) {
+                for (int a = 0; a < p.inputGroups(); a++) {
+                    block(p, a, firstRow, inputs, outputs, from, to);
+                }
+            }
+        }
+        Matrices.scalarTail(p.matrix, inputs, outputs, end, length);
+    }
+
+    /** The segment form of one block over positions {@code [from, to)}. */
+    private static void block(Prepared p, int a, int firstRow, MemorySegment[] in, MemorySegment[] out, long from,
+                              long to) {
+        byte[] t = p.tables;
+        int base = (firstRow / OUTPUTS * p.inputGroups() + a) * BLOCK_BYTES;
+        int c = p.groupStart[a];
+        int ni = p.groupStart[a + 1] - c;
+        int no = Math.min(OUTPUTS, p.rows - firstRow);
+        boolean first = a == 0;
+        int r = firstRow;
+        switch (ni * 4 + no) {
+            case 5 -> VbmiLoops.block1x1(t, base, in[c], out[r], from, to, first);
+            case 6 -> VbmiLoops.block1x2(t, base, in[c], out[r], out[r + 1], from, to, first);
+            case 7 -> VbmiLoops.block1x3(t, base, in[c], out[r], out[r + 1], out[r + 2], from, to, first);
+            case 8 -> VbmiLoops.block1x4(t, base, in[c], out[r], out[r + 1], out[r + 2], out[r + 3], from, to, first);
+            case 9 -> VbmiLoops.block2x1(t, base, in[c], in[c + 1], out[r], from, to, first);
+            case 10 -> VbmiLoops.block2x2(t, base, in[c], in[c + 1], out[r], out[r + 1], from, to, first);
+            case 11 -> VbmiLoops.block2x3(t, base, in[c], in[c + 1], out[r], out[r + 1], out[r + 2], from, to, first);
+            case 12 -> VbmiLoops.block2x4(t, base, in[c], in[c + 1], out[r], out[r + 1], out[r + 2], out[r + 3], from,
+                    to, first);
+            case 13 -> VbmiLoops.block3x1(t, base, in[c], in[c + 1], in[c + 2], out[r], from, to, first);
+            case 14 -> VbmiLoops.block3x2(t, base, in[c], in[c + 1], in[c + 2], out[r], out[r + 1], from, to, first);
+            case 15 -> VbmiLoops.block3x3(t, base, in[c], in[c + 1], in[c + 2], out[r], out[r + 1], out[r + 2], from,
+                    to, first);
+            case 16 -> VbmiLoops.block3x4(t, base, in[c], in[c + 1], in[c + 2], out[r], out[r + 1], out[r + 2],
+                    out[r + 3], from, to, first);
+            default -> throw new IllegalStateException("block shape " + ni + "x" + no);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return NAME;
+    }
+}
