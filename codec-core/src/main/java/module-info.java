@@ -6,7 +6,7 @@
 module org.ourochronos.storage.core {
     exports org.ourochronos.storage.galois;
     exports org.ourochronos.storage.codec;
-    // exports org.ourochronos.storage.integrity;  (enabled once the package has classes)
+    exports org.ourochronos.storage.integrity;
 
     uses org.ourochronos.storage.galois.GaloisKernelProvider;
 }
