@@ -218,6 +218,28 @@ public final class ReedSolomon {
     }
 
     /**
+     * Rebuilds only the missing <em>data</em> shards (indices below k) from the present ones; missing parity
+     * shards are left as they are (klauspost's {@code ReconstructData}). All n arrays must exist. Cheaper than
+     * {@link #decodeMissing} when only the original data is wanted.
+     *
+     * @throws InsufficientShardsException if fewer than k shards are present
+     */
+    public void reconstructData(byte[][] shards, boolean[] shardPresent, int offset, int byteCount) {
+        checkArrays(shards, offset, byteCount);
+        checkPresent(shardPresent);
+        boolean[] wantedOnlyData = shardPresent.clone();
+        for (int i = dataShardCount; i < totalShardCount; i++) {
+            wantedOnlyData[i] = true; // parity is never an output here; plan() still reads only present rows
+        }
+        Plan plan = plan(shardPresent, wantedOnlyData);
+        if (plan == null || byteCount == 0) {
+            return;
+        }
+        kernel.multiply(plan.matrix, pick(shards, plan.used), offset, pick(shards, plan.wanted), offset,
+                byteCount);
+    }
+
+    /**
      * Rebuilds the shards listed in {@code erasedIndices} from all the others (a form convenient for callers that
      * track losses, such as Hadoop).
      *
@@ -260,8 +282,15 @@ public final class ReedSolomon {
     private record Plan(int[] used, int[] wanted, PreparedMatrix matrix) {
     }
 
-    /** Which k shards to read, which to write, and the matrix between them; null when nothing is missing. */
     private Plan plan(boolean[] present) {
+        return plan(present, present);
+    }
+
+    /**
+     * Which k shards to read (from {@code present}), which to write (those not in {@code notWanted}), and the
+     * matrix between them; null when nothing is to be written.
+     */
+    private Plan plan(boolean[] present, boolean[] notWanted) {
         int count = 0;
         for (boolean p : present) {
             if (p) {
@@ -271,19 +300,26 @@ public final class ReedSolomon {
         if (count < dataShardCount) {
             throw new InsufficientShardsException(count, dataShardCount);
         }
-        if (count == totalShardCount) {
+        int wantedCount = 0;
+        for (boolean skip : notWanted) {
+            if (!skip) {
+                wantedCount++;
+            }
+        }
+        if (wantedCount == 0) {
             return null;
         }
         // Prefer data shards (lowest indices): their rows are unit vectors, so the inverse stays sparse.
         int[] used = new int[dataShardCount];
-        int[] wanted = new int[totalShardCount - count];
+        int[] wanted = new int[wantedCount];
         BitSet usedBits = new BitSet(totalShardCount);
         BitSet wantedBits = new BitSet(totalShardCount);
         for (int i = 0, u = 0, w = 0; i < totalShardCount; i++) {
-            if (!present[i]) {
+            if (!notWanted[i]) {
                 wanted[w++] = i;
                 wantedBits.set(i);
-            } else if (u < dataShardCount) {
+            }
+            if (present[i] && u < dataShardCount) {
                 used[u++] = i;
                 usedBits.set(i);
             }
