@@ -1,0 +1,252 @@
+package org.ourochronos.storage.vector;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.ourochronos.storage.galois.GaloisKernel;
+import org.ourochronos.storage.galois.PreparedMatrix;
+import org.ourochronos.storage.galois.ScalarKernel;
+
+/**
+ * Every vector kernel gives exactly the scalar kernel's bytes, for any matrix shape, length, offset and kind of
+ * memory, and touches nothing outside the slices it was given.
+ *
+ * <p>Each kernel is run directly, usable on this CPU or not: an unusable kernel is slow (the Vector API falls back
+ * to Java code) but must still be correct.
+ */
+class VectorKernelEquivalenceTest {
+
+    /** How the shards are held. */
+    enum Memory { ARRAY, HEAP_BUFFER, DIRECT_BUFFER, NATIVE_SEGMENT, HEAP_SEGMENT }
+
+    private static final byte SENTINEL = (byte) 0xA5;
+
+    static List<GaloisKernel> kernels() {
+        return VectorKernels.all();
+    }
+
+    /** One case: the matrix, the input bytes (with room before the slice), the slice. */
+    record Case(byte[][] matrix, byte[][] inputs, int inputOffset, int outputOffset, int length) {
+        @Override
+        public String toString() {
+            return matrix.length + "x" + matrix[0].length + " len=" + length + " in@" + inputOffset + " out@"
+                    + outputOffset;
+        }
+    }
+
+    static Case randomCase(long seed, int rows, int columns, int length, int inputOffset, int outputOffset) {
+        Random random = new Random(seed);
+        byte[][] matrix = new byte[rows][columns];
+        for (byte[] row : matrix) {
+            random.nextBytes(row);
+        }
+        if (rows * columns > 2) {
+            matrix[0][0] = 0;   // zero and one coefficients are edge cases of the tables
+            matrix[rows - 1][columns - 1] = 1;
+        }
+        byte[][] inputs = new byte[columns][inputOffset + length + 5];
+        for (byte[] in : inputs) {
+            random.nextBytes(in);
+        }
+        return new Case(matrix, inputs, inputOffset, outputOffset, length);
+    }
+
+    /** The reference: the scalar kernel on byte arrays. */
+    static byte[][] expected(Case c) {
+        ScalarKernel scalar = ScalarKernel.instance();
+        byte[][] out = sentinelOutputs(c);
+        scalar.multiply(scalar.prepare(c.matrix), c.inputs, c.inputOffset, out, c.outputOffset, c.length);
+        return out;
+    }
+
+    static byte[][] sentinelOutputs(Case c) {
+        byte[][] out = new byte[c.matrix.length][c.outputOffset + c.length + 7];
+        for (byte[] o : out) {
+            Arrays.fill(o, SENTINEL);
+        }
+        return out;
+    }
+
+    /** Runs {@code kernel} on the case held in {@code memory}; returns the outputs as arrays (same layout). */
+    static byte[][] actual(GaloisKernel kernel, Case c, Memory memory) {
+        PreparedMatrix prepared = kernel.prepare(c.matrix);
+        byte[][] out = sentinelOutputs(c);
+        int rows = out.length;
+        int columns = c.inputs.length;
+        switch (memory) {
+            case ARRAY -> kernel.multiply(prepared, c.inputs, c.inputOffset, out, c.outputOffset, c.length);
+            case HEAP_BUFFER, DIRECT_BUFFER -> {
+                boolean direct = memory == Memory.DIRECT_BUFFER;
+                ByteBuffer[] in = new ByteBuffer[columns];
+                ByteBuffer[] o = new ByteBuffer[rows];
+                for (int i = 0; i < columns; i++) {
+                    in[i] = copyOf(c.inputs[i], direct).position(c.inputOffset);
+                }
+                for (int i = 0; i < rows; i++) {
+                    o[i] = copyOf(out[i], direct).position(c.outputOffset);
+                }
+                kernel.multiply(prepared, in, o, c.length);
+                for (int i = 0; i < rows; i++) {
+                    assertEquals(c.outputOffset, o[i].position(), "position must be left unchanged");
+                    o[i].get(0, out[i]);
+                }
+            }
+            case NATIVE_SEGMENT, HEAP_SEGMENT -> {
+                try (Arena arena = Arena.ofConfined()) {
+                    boolean heap = memory == Memory.HEAP_SEGMENT;
+                    MemorySegment[] in = new MemorySegment[columns];
+                    MemorySegment[] whole = new MemorySegment[rows];
+                    MemorySegment[] o = new MemorySegment[rows];
+                    for (int i = 0; i < columns; i++) {
+                        in[i] = segmentOf(c.inputs[i], heap, arena).asSlice(c.inputOffset, c.length);
+                    }
+                    for (int i = 0; i < rows; i++) {
+                        whole[i] = segmentOf(out[i], heap, arena);
+                        o[i] = whole[i].asSlice(c.outputOffset, c.length);
+                    }
+                    kernel.multiply(prepared, in, o, c.length);
+                    for (int i = 0; i < rows; i++) {
+                        out[i] = whole[i].toArray(ValueLayout.JAVA_BYTE);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static ByteBuffer copyOf(byte[] bytes, boolean direct) {
+        ByteBuffer b = direct ? ByteBuffer.allocateDirect(bytes.length) : ByteBuffer.allocate(bytes.length);
+        return b.put(0, bytes);
+    }
+
+    private static MemorySegment segmentOf(byte[] bytes, boolean heap, Arena arena) {
+        if (heap) {
+            return MemorySegment.ofArray(bytes.clone());
+        }
+        return arena.allocate(bytes.length).copyFrom(MemorySegment.ofArray(bytes));
+    }
+
+    // ---- properties: random shapes, lengths, offsets, memory kinds ----
+
+    @Provide
+    Arbitrary<Case> cases() {
+        return Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(1, 20),
+                        Arbitraries.integers().between(1, 32), Arbitraries.integers().between(0, 300),
+                        Arbitraries.integers().between(0, 70), Arbitraries.integers().between(0, 70))
+                .as(VectorKernelEquivalenceTest::randomCase);
+    }
+
+    @Property(tries = 150)
+    void everyVectorKernelMatchesScalar(@ForAll("cases") Case c, @ForAll Memory memory) {
+        byte[][] want = expected(c);
+        for (GaloisKernel kernel : kernels()) {
+            assertArrayEquals(want, actual(kernel, c, memory), () -> kernel.name() + " on " + memory + ", " + c);
+        }
+    }
+
+    // ---- named shapes and large lengths ----
+
+    static Stream<Arguments> shapes() {
+        int[][] shapes = {{3, 17}, {4, 10}, {4, 5}, {1, 1}, {5, 1}, {1, 7}, {6, 6}, {7, 3}, {9, 11}, {2, 32},
+                {20, 32}};
+        int[] lengths = {0, 1, 15, 16, 17, 31, 32, 33, 63, 64, 65, 127, 128, 129, 4096, 8191, 8192 + 64 + 3,
+                65536 + 17, 200_003};
+        Stream.Builder<Arguments> b = Stream.builder();
+        int seed = 0;
+        for (int[] s : shapes) {
+            for (int len : lengths) {
+                if ((long) len * (s[0] + s[1]) > 3_000_000) {
+                    continue; // keep the largest shapes at moderate lengths
+                }
+                b.add(Arguments.of(randomCase(seed++, s[0], s[1], len, seed % 3 * 7, seed % 5 * 3)));
+            }
+        }
+        return b.build();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shapes")
+    void namedShapesMatchScalar(Case c) {
+        byte[][] want = expected(c);
+        for (GaloisKernel kernel : kernels()) {
+            for (Memory memory : List.of(Memory.ARRAY, Memory.DIRECT_BUFFER)) {
+                assertArrayEquals(want, actual(kernel, c, memory), () -> kernel.name() + " on " + memory + ", " + c);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kernels")
+    void oneMebibyteShardsMatchScalar(GaloisKernel kernel) {
+        Case c = randomCase(99, 4, 10, (1 << 20) + 5, 0, 0);
+        assertArrayEquals(expected(c), actual(kernel, c, Memory.ARRAY), kernel.name());
+        assertArrayEquals(expected(c), actual(kernel, c, Memory.NATIVE_SEGMENT), kernel.name());
+    }
+
+    // ---- contract at the boundary ----
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kernels")
+    void outOfBoundsSliceIsRejectedBeforeAnythingIsWritten(GaloisKernel kernel) {
+        Case c = randomCase(5, 4, 3, 256, 0, 0);
+        PreparedMatrix prepared = kernel.prepare(c.matrix);
+        byte[][] out = sentinelOutputs(c);
+        out[3] = new byte[100]; // too short for 256 bytes
+        Arrays.fill(out[3], SENTINEL);
+        byte[][] before = Arrays.stream(out).map(byte[]::clone).toArray(byte[][]::new);
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> kernel.multiply(prepared, c.inputs, 0, out, 0, c.length));
+        assertArrayEquals(before, out, "no output may be written when a slice is out of bounds");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kernels")
+    void wrongShapeOrForeignMatrixIsRejected(GaloisKernel kernel) {
+        PreparedMatrix prepared = kernel.prepare(new byte[][] {{1, 2}, {3, 4}, {5, 6}});
+        assertEquals(3, prepared.rows());
+        assertEquals(2, prepared.columns());
+        assertEquals(kernel.name(), prepared.kernelName());
+        byte[][] in = new byte[2][64];
+        assertThrows(IllegalArgumentException.class,
+                () -> kernel.multiply(prepared, in, 0, new byte[2][64], 0, 64));
+        PreparedMatrix scalar = ScalarKernel.instance().prepare(new byte[][] {{1, 2}, {3, 4}, {5, 6}});
+        assertThrows(IllegalArgumentException.class,
+                () -> kernel.multiply(scalar, in, 0, new byte[3][64], 0, 64));
+        assertThrows(IllegalArgumentException.class, () -> kernel.prepare(new byte[][] {{1, 2}, {3}}));
+        assertThrows(IllegalArgumentException.class, () -> kernel.prepare(new byte[0][]));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kernels")
+    void preparedMatrixIsACopy(GaloisKernel kernel) {
+        Case c = randomCase(11, 4, 10, 1000, 0, 0);
+        byte[][] want = expected(c);
+        PreparedMatrix prepared = kernel.prepare(c.matrix);
+        for (byte[] row : c.matrix) {
+            Arrays.fill(row, (byte) 7);
+        }
+        byte[][] out = sentinelOutputs(c);
+        kernel.multiply(prepared, c.inputs, 0, out, 0, c.length);
+        assertArrayEquals(want, out, kernel.name());
+    }
+}
