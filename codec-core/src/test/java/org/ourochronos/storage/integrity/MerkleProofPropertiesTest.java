@@ -28,7 +28,7 @@ import net.jqwik.api.constraints.Size;
  * <p>Leaves are made distinct (each starts with its index) so that no two subtrees share a hash; otherwise swapping
  * two equal siblings would legitimately still verify.
  */
-class MerkleProofProperties {
+class MerkleProofPropertiesTest {
 
     /** A tree, one of its leaves, the honest proof, and a seed for choosing a mutation. */
     record Case(List<byte[]> leaves, MerkleTree tree, int index, MerkleProof proof, long seed) {
