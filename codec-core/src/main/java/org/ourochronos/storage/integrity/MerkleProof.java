@@ -16,6 +16,11 @@ import java.util.Objects;
  * not match the tree simply fails to verify. The record copies every byte array on the way in and out, and
  * compares paths by content.
  *
+ * <p>Trust note: a proof authenticates the leaf's place in the tree's shape, not the tree size on its own. Some
+ * sizes share a shape along a path (leaf 0 of a 3-leaf tree and leaf 0 of a 4-leaf tree hash their two-element
+ * paths the same way), so a verifier must take {@code treeSize} from the same trusted record as the root, never
+ * from the proof alone.
+ *
  * <p>Binary form ({@link #toBytes()}, {@link #fromBytes(byte[])}), unique for each proof:
  * <pre>
  *   version      1 byte, {@value #FORMAT_VERSION}
