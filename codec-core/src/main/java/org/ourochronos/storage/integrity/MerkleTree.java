@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.ourochronos.storage.codec.StorageShard;
+
 /**
  * A Merkle tree hash over an ordered list of leaves, exactly as RFC 6962 section 2.1 / RFC 9162 section 2.1.1
  * define it:
@@ -29,8 +31,8 @@ import java.util.Objects;
  * boolean ok = MerkleProof.verify(proof, shard1, tree.root());   // true
  * }</pre>
  *
- * <p>(A {@code fromShards(...)} factory over the codec's shard type is to be added beside these once that type
- * exists; it should hash each shard's payload as a leaf, in shard-index order.)
+ * <p>{@link #fromShards(List)} builds the tree of a shard set: each shard's payload is a leaf, in list order. For
+ * a complete set in index order its root is the set's {@code merkleRoot}.
  */
 public final class MerkleTree {
 
@@ -121,6 +123,34 @@ public final class MerkleTree {
             hashes[i] = h.clone();
         }
         return new MerkleTree(algorithm, hashes, algorithm.newHasher());
+    }
+
+    /**
+     * The tree whose leaves are the payloads of {@code shards}, in list order, hashed with the shards' algorithm
+     * (they must all use the same one). Every payload is re-hashed: the tree proves what the shards hold now, not
+     * what their stored checksums claim.
+     *
+     * <pre>{@code
+     * MerkleTree tree = MerkleTree.fromShards(shardSet.availableShards());
+     * MerkleProof proof = tree.inclusionProof(0);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the shards use different hash algorithms
+     */
+    public static MerkleTree fromShards(List<StorageShard> shards) {
+        Objects.requireNonNull(shards, "shards");
+        HashAlgorithm algorithm = shards.isEmpty() ? HashAlgorithm.SHA_256 : shards.getFirst().checksumAlgorithm();
+        Hasher hasher = algorithm.newHasher();
+        byte[][] hashes = new byte[shards.size()][];
+        for (int i = 0; i < hashes.length; i++) {
+            StorageShard s = Objects.requireNonNull(shards.get(i), "shard " + i);
+            if (s.checksumAlgorithm() != algorithm) {
+                throw new IllegalArgumentException("shard " + s.shardId() + " uses " + s.checksumAlgorithm()
+                        .canonicalName() + ", the first shard " + algorithm.canonicalName());
+            }
+            hashes[i] = hasher.update(LEAF_PREFIX).update(s.data()).digest();
+        }
+        return new MerkleTree(algorithm, hashes, hasher);
     }
 
     /** The leaf hash {@code H(0x00 ‖ data)}. */
