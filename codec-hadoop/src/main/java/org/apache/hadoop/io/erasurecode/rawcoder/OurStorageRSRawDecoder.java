@@ -1,45 +1,58 @@
 package org.apache.hadoop.io.erasurecode.rawcoder;
 
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 import org.apache.hadoop.HadoopIllegalArgumentException;
 import org.apache.hadoop.io.erasurecode.ErasureCoderOptions;
 import org.ourochronos.storage.codec.CodingMatrix;
+import org.ourochronos.storage.codec.InsufficientShardsException;
 import org.ourochronos.storage.codec.InvalidShardsException;
 import org.ourochronos.storage.codec.ReedSolomon;
+import org.ourochronos.storage.galois.GaloisKernel;
+import org.ourochronos.storage.galois.PreparedMatrix;
 
 /**
  * A Hadoop raw Reed-Solomon decoder that produces exactly the bytes of Hadoop's {@link RSRawDecoder}: same Cauchy
- * matrix ({@link CodingMatrix#CAUCHY}), and since the code is MDS, any k valid inputs rebuild the same bytes (both
- * coders read the first k non-null inputs).
+ * matrix ({@link CodingMatrix#CAUCHY}), same choice of inputs (the first k non-null ones), and since the code is
+ * MDS any k valid inputs would rebuild the same bytes anyway.
  *
  * <p>The contract is {@link RawErasureDecoder}'s: {@code inputs} has n = k + m slots, {@code null} for erased units
  * and for units the caller chose not to read; at least k are non-null. {@code erasedIndexes} lists the units to
  * rebuild and {@code outputs[i]} receives unit {@code erasedIndexes[i]}. The base class checks counts, lengths and
  * buffer kinds (throwing {@link HadoopIllegalArgumentException}) and moves the input positions forward; output
- * positions are unchanged. An erased index out of range or listed twice is rejected with our
- * {@link InvalidShardsException} before anything is written. Unlike {@link RSRawDecoder}, which assumes erased
- * data units are listed before erased parity units, any order of {@code erasedIndexes} gives correct output.
+ * positions are unchanged and inputs are never modified. An erased index out of range or listed twice, or a
+ * read-only output, is rejected with our {@link InvalidShardsException} before anything is written. Unlike
+ * {@link RSRawDecoder}, which assumes erased data units are listed before erased parity units, any order of
+ * {@code erasedIndexes} gives correct output.
  *
- * <p>Our {@link ReedSolomon} decodes in place over an n-slot shard array, so the decoder places each output at its
- * erased index and a scratch buffer (kept between calls; decode calls are synchronized by the base class) at each
- * unused slot. Those unused slots are rebuilt too, which costs extra work when the caller passes fewer than n − e
- * inputs; see {@code docs/compatibility.md}.
+ * <p>How the work is split: our {@link ReedSolomon} coder decodes in place over n buffers and rebuilds every unit
+ * it was not given, so handing it Hadoop's call as is would also rebuild the units the caller left out on purpose
+ * (with RS-6-3, one lost unit and k inputs: three outputs computed for one wanted). Instead the decoder asks that
+ * coder for the decode matrix itself, by decoding k unit vectors (k bytes per unit, once per erasure pattern), and
+ * runs the coder's own {@link GaloisKernel} on exactly the k inputs read and the e outputs wanted. The matrix is
+ * kept while the pattern stays the same (HDFS rebuilds a whole block with one pattern), as {@link RSRawDecoder}
+ * does. Decode calls are synchronized by the base class.
  */
 public class OurStorageRSRawDecoder extends RawErasureDecoder {
 
     /**
-     * Heap or direct: false. Our kernels read {@code byte[]} (heap buffers reach us as their backing arrays) at
-     * least as fast as native memory through {@code MemorySegment}s, and Hadoop's callers then skip copying
-     * chunks into direct buffers. Measured in codec-jmh's HadoopCoderBenchmark.
+     * Heap or direct: false, heap. With our vector kernel, heap buffers (which Hadoop's base class hands over as
+     * their backing arrays) code 2 to 4 times faster than direct buffers read through {@code MemorySegment}s
+     * (codec-jmh {@code HadoopCoderBenchmark}, RS-6-3 and RS-10-4, 1 MiB cells), and callers then also skip
+     * copying chunks into native memory. Hadoop's own Java coder answers false as well; only the ISA-L native
+     * coder prefers direct buffers.
      */
     static final boolean PREFER_DIRECT = false;
 
     private final ReedSolomon coder;
+    private final GaloisKernel kernel;
 
-    /** Scratch for unused slots, per slot, grown on demand. Guarded by the synchronized decode methods. */
-    private byte[][] heapScratch;
-    private ByteBuffer[] directScratch;
+    /** The last erasure pattern and its prepared decode rows. Guarded by the synchronized decode methods. */
+    private int[] cachedUsed;
+    private int[] cachedErased;
+    private PreparedMatrix cachedMatrix;
 
     /**
      * A decoder for {@code coderOptions}' data and parity unit counts.
@@ -50,8 +63,7 @@ public class OurStorageRSRawDecoder extends RawErasureDecoder {
     public OurStorageRSRawDecoder(ErasureCoderOptions coderOptions) {
         super(coderOptions);
         this.coder = createCoder(getNumDataUnits(), getNumParityUnits(), getNumAllUnits());
-        this.heapScratch = new byte[getNumAllUnits()][];
-        this.directScratch = new ByteBuffer[getNumAllUnits()];
+        this.kernel = coder.getKernel();
     }
 
     static ReedSolomon createCoder(int k, int m, int n) {
@@ -63,97 +75,70 @@ public class OurStorageRSRawDecoder extends RawErasureDecoder {
         return ReedSolomon.create(k, m, CodingMatrix.CAUCHY);
     }
 
-    /** The coder doing the work (for diagnostics: its kernel and matrix). */
+    /** The coder the decode matrices come from (for diagnostics: its kernel and matrix). */
     public ReedSolomon coder() {
         return coder;
     }
 
     @Override
     protected void doDecode(ByteBufferDecodingState state) {
-        int n = getNumAllUnits();
-        int length = state.decodeLength;
-        boolean[] present = present(state.inputs, state.erasedIndexes);
-        ByteBuffer[] shards = new ByteBuffer[n];
-        for (int i = 0; i < n; i++) {
-            if (present[i]) {
-                shards[i] = state.inputs[i];
+        int[] used = usedInputs(state.inputs, state.erasedIndexes);
+        for (int j = 0; j < state.outputs.length; j++) {
+            if (state.outputs[j].isReadOnly()) {
+                throw new InvalidShardsException("output " + j + " (unit " + state.erasedIndexes[j]
+                        + ") is a read-only buffer");
             }
         }
-        for (int j = 0; j < state.erasedIndexes.length; j++) {
-            shards[state.erasedIndexes[j]] = state.outputs[j];
+        PreparedMatrix matrix = decodeMatrix(used, state.erasedIndexes);
+        ByteBuffer[] in = new ByteBuffer[used.length];
+        for (int j = 0; j < used.length; j++) {
+            in[j] = state.inputs[used[j]];
         }
-        for (int i = 0; i < n; i++) {
-            if (shards[i] == null) {
-                ByteBuffer s = directScratch[i];
-                if (s == null || s.capacity() < length) {
-                    s = ByteBuffer.allocateDirect(length);
-                    directScratch[i] = s;
-                }
-                shards[i] = s.slice(0, length);
-            }
-        }
-        coder.decodeMissing(shards, present);
+        // Each buffer from its position for decodeLength bytes; positions are left alone (the base class moves
+        // the inputs' afterwards).
+        kernel.multiply(matrix, in, state.outputs, state.decodeLength);
     }
 
     @Override
     protected void doDecode(ByteArrayDecodingState state) {
-        int n = getNumAllUnits();
+        int[] used = usedInputs(state.inputs, state.erasedIndexes);
+        PreparedMatrix matrix = decodeMatrix(used, state.erasedIndexes);
         int length = state.decodeLength;
-        boolean[] present = present(state.inputs, state.erasedIndexes);
-        byte[][] arrays = new byte[n][];
-        int[] offsets = new int[n];
-        for (int i = 0; i < n; i++) {
-            if (present[i]) {
-                arrays[i] = state.inputs[i];
-                offsets[i] = state.inputOffsets[i];
-            }
+        byte[][] in = new byte[used.length][];
+        int inOffset = state.inputOffsets[used[0]];
+        boolean sameOffsets = true;
+        for (int j = 0; j < used.length; j++) {
+            in[j] = state.inputs[used[j]];
+            sameOffsets &= state.inputOffsets[used[j]] == inOffset;
         }
-        for (int j = 0; j < state.erasedIndexes.length; j++) {
-            arrays[state.erasedIndexes[j]] = state.outputs[j];
-            offsets[state.erasedIndexes[j]] = state.outputOffsets[j];
+        int outOffset = state.outputOffsets[0];
+        for (int off : state.outputOffsets) {
+            sameOffsets &= off == outOffset;
         }
-        // Fast path: every array the same size and offset (plain byte[][] calls, buffers from one allocator), so
-        // scratch of that size lets our byte[][] form run; otherwise every unit is wrapped as a buffer.
-        int reference = -1;
-        boolean uniform = true;
-        for (int i = 0; i < n; i++) {
-            if (arrays[i] != null) {
-                if (reference < 0) {
-                    reference = i;
-                } else if (arrays[i].length != arrays[reference].length || offsets[i] != offsets[reference]) {
-                    uniform = false;
-                }
-            }
+        if (sameOffsets) {
+            // byte[][] calls (offsets all 0) and heap buffers from one allocator: the kernel's array form.
+            kernel.multiply(matrix, in, inOffset, state.outputs, outOffset, length);
+            return;
         }
-        int scratchLength = uniform ? arrays[reference].length : length;
-        for (int i = 0; i < n; i++) {
-            if (arrays[i] == null) {
-                byte[] s = heapScratch[i];
-                if (s == null || (uniform ? s.length != scratchLength : s.length < scratchLength)) {
-                    s = new byte[scratchLength];
-                    heapScratch[i] = s;
-                }
-                arrays[i] = s;
-                offsets[i] = uniform ? offsets[reference] : 0;
-            }
+        // Heap buffers at different positions: slices, which the kernel reads like any other segment.
+        MemorySegment[] inSegments = new MemorySegment[used.length];
+        for (int j = 0; j < used.length; j++) {
+            inSegments[j] = MemorySegment.ofArray(in[j]).asSlice(state.inputOffsets[used[j]], length);
         }
-        if (uniform) {
-            coder.decodeMissing(arrays, present, offsets[reference], length);
-        } else {
-            coder.decodeMissing(wrap(arrays, offsets, length), present);
+        MemorySegment[] outSegments = new MemorySegment[state.outputs.length];
+        for (int j = 0; j < outSegments.length; j++) {
+            outSegments[j] = MemorySegment.ofArray(state.outputs[j]).asSlice(state.outputOffsets[j], length);
         }
+        kernel.multiply(matrix, inSegments, outSegments, length);
     }
 
     /**
-     * Which slots to read: non-null inputs that are not erased. Validates {@code erasedIndexes} (range and
-     * repeats), which Hadoop's state classes leave unchecked.
+     * The k units to read: the first k non-null inputs that are not being rebuilt (Hadoop's choice). Validates
+     * {@code erasedIndexes} (range and repeats), which Hadoop's state classes leave unchecked.
      */
-    private boolean[] present(Object[] inputs, int[] erasedIndexes) {
+    private int[] usedInputs(Object[] inputs, int[] erasedIndexes) {
         int n = getNumAllUnits();
-        boolean[] present = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            present[i] = inputs[i] != null;
-        }
+        int k = getNumDataUnits();
         boolean[] erased = new boolean[n];
         for (int index : erasedIndexes) {
             if (index < 0 || index >= n) {
@@ -163,28 +148,48 @@ public class OurStorageRSRawDecoder extends RawErasureDecoder {
                 throw new InvalidShardsException("erased index " + index + " is listed twice");
             }
             erased[index] = true;
-            present[index] = false;
         }
-        return present;
-    }
-
-    /** Whether all arrays have one length and all offsets are equal, so that our byte[][] form applies. */
-    static boolean uniform(byte[][] arrays, int[] offsets) {
-        for (int i = 1; i < arrays.length; i++) {
-            if (arrays[i].length != arrays[0].length || offsets[i] != offsets[0]) {
-                return false;
+        int[] used = new int[k];
+        int count = 0;
+        for (int i = 0; i < n && count < k; i++) {
+            if (inputs[i] != null && !erased[i]) {
+                used[count++] = i;
             }
         }
-        return true;
+        if (count < k) {
+            throw new InsufficientShardsException(count, k, "an input listed as erased is not read");
+        }
+        return used;
     }
 
-    /** Heap buffers over {@code [offset, offset + length)} of each array (our buffer form allows any offsets). */
-    static ByteBuffer[] wrap(byte[][] arrays, int[] offsets, int length) {
-        ByteBuffer[] buffers = new ByteBuffer[arrays.length];
-        for (int i = 0; i < arrays.length; i++) {
-            buffers[i] = ByteBuffer.wrap(arrays[i], offsets[i], length);
+    /**
+     * Rows of the decode matrix for {@code erased} from {@code used}, in the kernel's layout. Computed by our
+     * coder: decoding inputs that are unit vectors (input j is 1 at byte j, 0 elsewhere) leaves in each rebuilt
+     * unit r, at byte j, the coefficient of input j, so the rows are exactly the matrix {@link ReedSolomon} itself
+     * would use. k bytes per unit, once per pattern.
+     */
+    private PreparedMatrix decodeMatrix(int[] used, int[] erased) {
+        if (cachedMatrix != null && Arrays.equals(used, cachedUsed) && Arrays.equals(erased, cachedErased)) {
+            return cachedMatrix;
         }
-        return buffers;
+        int n = getNumAllUnits();
+        int k = getNumDataUnits();
+        byte[][] probe = new byte[n][k];
+        boolean[] present = new boolean[n];
+        for (int j = 0; j < k; j++) {
+            probe[used[j]][j] = 1;
+            present[used[j]] = true;
+        }
+        coder.decodeMissing(probe, present, 0, k);
+        byte[][] rows = new byte[erased.length][];
+        for (int r = 0; r < erased.length; r++) {
+            rows[r] = probe[erased[r]];
+        }
+        PreparedMatrix matrix = kernel.prepare(rows);
+        cachedUsed = used.clone();
+        cachedErased = erased.clone();
+        cachedMatrix = matrix;
+        return matrix;
     }
 
     /** See {@link #PREFER_DIRECT}. */
@@ -193,11 +198,12 @@ public class OurStorageRSRawDecoder extends RawErasureDecoder {
         return PREFER_DIRECT;
     }
 
-    /** Drops the scratch buffers kept for unused input slots; the decoder stays usable. */
+    /** Drops the cached decode matrix; the decoder stays usable and rebuilds it on the next call. */
     @Override
     public synchronized void release() {
-        heapScratch = new byte[getNumAllUnits()][];
-        directScratch = new ByteBuffer[getNumAllUnits()];
+        cachedUsed = null;
+        cachedErased = null;
+        cachedMatrix = null;
     }
 
     @Override

@@ -62,16 +62,31 @@ public class OurStorageRSRawEncoder extends RawErasureEncoder {
         System.arraycopy(state.inputOffsets, 0, offsets, 0, state.inputs.length);
         System.arraycopy(state.outputs, 0, arrays, state.inputs.length, state.outputs.length);
         System.arraycopy(state.outputOffsets, 0, offsets, state.inputs.length, state.outputs.length);
-        if (OurStorageRSRawDecoder.uniform(arrays, offsets)) {
+        if (uniform(arrays, offsets)) {
             coder.encodeParity(arrays, offsets[0], state.encodeLength);
         } else {
-            coder.encodeParity(OurStorageRSRawDecoder.wrap(arrays, offsets, state.encodeLength));
+            // Heap buffers at different positions or of different capacities: our buffer form takes any mix.
+            ByteBuffer[] buffers = new ByteBuffer[n];
+            for (int i = 0; i < n; i++) {
+                buffers[i] = ByteBuffer.wrap(arrays[i], offsets[i], state.encodeLength);
+            }
+            coder.encodeParity(buffers);
         }
     }
 
+    /** Whether all arrays have one length and one offset, which our {@code byte[][]} form requires. */
+    private static boolean uniform(byte[][] arrays, int[] offsets) {
+        for (int i = 1; i < arrays.length; i++) {
+            if (arrays[i].length != arrays[0].length || offsets[i] != offsets[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
-     * False: heap arrays are the faster path for our kernels (see {@link OurStorageRSRawDecoder#preferDirectBuffer()}
-     * for the measurement), and Hadoop's callers then avoid copying into direct buffers.
+     * False: heap buffers are the faster path for our kernels; see {@link OurStorageRSRawDecoder#PREFER_DIRECT}
+     * for the measurement.
      */
     @Override
     public boolean preferDirectBuffer() {
