@@ -182,7 +182,19 @@ class BackblazeCompatibilityTest {
         }
     }
 
-    /** Backblaze's 5+5 vector (the one in its ReedSolomonTest, shared with klauspost's default). */
+    /** Backblaze's testZeroSizeEncode: empty shards are fine. */
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void zeroSizeEncode(GaloisKernel kernel) {
+        ReedSolomon codec = backblazeDefault(2, 1, kernel);
+        byte[][] shards = new byte[3][0];
+        codec.encodeParity(shards, 0, 0);
+        assertTrue(codec.isParityCorrect(shards, 0, 0));
+        codec.decodeMissing(shards, new boolean[] {false, true, true}, 0, 0);
+        assertEquals(0, shards[0].length);
+    }
+
+    /** Backblaze's 5+5 vector (its ReedSolomonTest.testOneEncode; klauspost's default gives the same bytes). */
     @ParameterizedTest
     @MethodSource("kernels")
     void fivePlusFiveVectorAndEveryLossOfFiveShards(GaloisKernel kernel) {
@@ -198,6 +210,10 @@ class BackblazeCompatibilityTest {
             assertArrayEquals(new byte[] {(byte) parity[p][0], (byte) parity[p][1]}, shards[5 + p], "parity " + p);
         }
         assertTrue(codec.isParityCorrect(shards, 0, 2));
+        // As in Backblaze's testOneEncode: a changed parity byte is noticed.
+        shards[8][0] += 1;
+        assertFalse(codec.isParityCorrect(shards, 0, 2));
+        shards[8][0] -= 1;
 
         // All 252 ways to lose 5 of the 10 shards decode back to the vector (the code is MDS).
         int patterns = 0;
