@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# One command for the codec benchmarks: builds codec-jmh/target/benchmarks.jar, runs a profile of the JMH suites
+# (our kernels, ISA-L through FFM, Hadoop's pure-Java RS coders, all in the same run), prints a table in GB/s with
+# ratios to ISA-L and Hadoop, and writes the JMH JSON, a summary JSON, a Markdown table and an SVG chart under
+# results/<cpu-tag>/. See docs/benchmarks.md.
+#
+#   bench/run.sh quick         # ~4 min on 2 cores: 1 fork, short iterations, 1 MiB shards (+ 10+4 at 4/64 KiB)
+#   bench/run.sh full          # every shape x shard size x kernel, -f 3 (median of 3 forks); about an hour
+#   bench/run.sh legacy-cpus   # our kernels again with -XX:UseAVX=2 and with -XX:MaxVectorSize=16
+#   bench/run.sh report <results/<tag>> <profile>    # re-make table + chart from stored JSON
+#   bench/run.sh compare <summary.json> <summary.json> ...   # CPUs side by side
+#
+# Environment: BENCH_SKIP_BUILD=1 reuses the jar; BENCH_MVN_WRAPPER is put before ./mvnw (e.g. "flock /tmp/mvn.lock");
+# BENCH_MVN_ARGS adds Maven flags (e.g. -o); BENCH_CPU_TAG overrides the results folder name; BENCH_KERNELS
+# overrides the kernel list (default: every kernel usable on this JVM/CPU); BENCH_JMH_ARGS is appended to every JMH
+# command line (e.g. "-prof gc"). Python 3 (standard library only) draws the table and chart.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+cd "$root"
+
+profile=${1:-quick}
+shift || true
+
+python=${PYTHON:-python3}
+case "$profile" in
+  report) exec "$python" "$here/report.py" report "$@" ;;
+  compare) exec "$python" "$here/report.py" compare "$@" ;;
+  quick|full|legacy-cpus) ;;
+  *) echo "usage: bench/run.sh quick|full|legacy-cpus|report|compare (see docs/benchmarks.md)" >&2; exit 2 ;;
+esac
+
+# The same JDK (>= 25) the Maven wrapper picks.
+JAVA_HOME=$(sh -c '. ./.mvn/find-jdk.sh >/dev/null && printf %s "$JAVA_HOME"')
+java="$JAVA_HOME/bin/java"
+jar="$root/codec-jmh/target/benchmarks.jar"
+
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -f "$jar" ]; then
+  echo "== building $jar" >&2
+  # shellcheck disable=SC2086
+  ${BENCH_MVN_WRAPPER:-} ./mvnw -q -B ${BENCH_MVN_ARGS:-} -pl codec-jmh -am package -DskipTests
+fi
+
+# Flags every JMH fork gets (-jvmArgsAppend on the command line replaces the suites' own @Fork flags).
+base_flags="--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
+
+env_json() { # $1: extra JVM flags; prints the environment facts as JSON
+  # shellcheck disable=SC2086
+  "$java" $base_flags $1 -Djava.util.logging.config.file=/dev/null -cp "$jar" \
+    org.ourochronos.storage.jmh.BenchEnvironment 2>/dev/null
+}
+json_field() { "$python" -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+
+facts=$(env_json "")
+tag=$(printf '%s' "$facts" | json_field cpuTag)
+out="$root/results/$tag"
+mkdir -p "$out"
+work=$(mktemp -d "${TMPDIR:-/tmp}/bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# jmh <name> <extra-jvm-flags> <args...>: one JMH invocation writing $work/<name>.json
+jmh() {
+  local name=$1 flags=$2
+  shift 2
+  echo "== JMH $name: $*" >&2
+  # shellcheck disable=SC2086
+  "$java" -jar "$jar" -foe false -rf json -rff "$work/$name.json" -jvmArgsAppend "$base_flags $flags" \
+    "$@" ${BENCH_JMH_ARGS:-} 2>&1 \
+    | grep -E '^(Benchmark |[A-Za-z]+Benchmark\.|<failure>|# Run complete)|SKIPPED|MISMATCH|Exception|Error' || true
+  [ -s "$work/$name.json" ] || echo '[]' > "$work/$name.json"
+}
+
+# run_profile <label> <extra-jvm-flags> <short: 0|1 (1 MiB encode and region only)>
+run_profile() {
+  local label=$1 flags=$2 short=$3
+  local f kernels peersEnc peersDec peersReg
+  f=$(env_json "$flags")
+  printf '%s\n' "$f" > "$out/env-$label.json"
+  kernels=${BENCH_KERNELS:-$(printf '%s' "$f" | json_field kernels.usable)}
+  echo "== profile $label on $tag; kernels: $kernels; $(printf '%s' "$f" | json_field isal)" >&2
+  local enc='(\.EncodeBenchmark|\.IsalEncodeBenchmark|\.HadoopRawEncodeBenchmark)\.encode$'
+  local spi='\.HadoopCoderBenchmark\..*'
+  local dec='(\.DecodeBenchmark|\.IsalDecodeBenchmark|\.HadoopRawDecodeBenchmark)\.decode$'
+  local reg='(\.RegionMultiplyBenchmark|\.IsalRegionBenchmark)\.region$'
+  local it
+  case "$label" in
+    quick|legacy-*) it=(-f 1 -wi 2 -w 300ms -i 3 -r 400ms) ;;
+    full) it=(-f 3 -wi 2 -w 1s -i 3 -r 1s) ;;
+  esac
+  if [ "$label" = full ]; then
+    # every shape x 4 KiB / 64 KiB / 1 MiB, direct buffers too, every decode loss, every region size
+    jmh "$label-encode" "$flags" "${it[@]}" -p kernel="$kernels" \
+      '(\.EncodeBenchmark\.encode.*|\.IsalEncodeBenchmark\.encode|\.HadoopRawEncodeBenchmark\.encode)$'
+    jmh "$label-hadoop-spi" "$flags" "${it[@]}" "$spi"
+    jmh "$label-decode" "$flags" "${it[@]}" -p kernel="$kernels" "$dec"
+    jmh "$label-region" "$flags" "${it[@]}" -p kernel="$kernels" "$reg"
+  else
+    jmh "$label-encode-1m" "$flags" "${it[@]}" -p kernel="$kernels" -p code=3+2,5+4,10+4,7+8,17+3 \
+      -p shardSize=1048576 "$enc"
+    if [ "$short" = 0 ]; then
+      jmh "$label-encode-small" "$flags" "${it[@]}" -p kernel="$kernels" -p code=10+4 -p shardSize=4096,65536 "$enc"
+      jmh "$label-decode" "$flags" "${it[@]}" -p kernel="$kernels" -p code=10+4 -p lost=1,2,3,4 \
+        -p shardSize=1048576 "$dec"
+      # our coder behind Hadoop's SPI (codec-hadoop) next to hadoop's rs_java, same shapes as above
+      jmh "$label-hadoop-spi" "$flags" "${it[@]}" -p code=10+4 -p buffers=heap "$spi"
+    fi
+    jmh "$label-region" "$flags" "${it[@]}" -p kernel="$kernels" -p size=1048576 "$reg"
+  fi
+  # One JMH JSON per profile (JMH's own schema: a list of results), then the table and chart.
+  "$python" - "$out/jmh-$label.json" "$work"/"$label"-*.json <<'EOF'
+import json, sys
+rows = []
+for f in sys.argv[2:]:
+    with open(f) as fh:
+        rows += json.load(fh)
+with open(sys.argv[1], "w") as fh:
+    json.dump(rows, fh, indent=2)
+EOF
+  "$python" "$here/report.py" report "$out" "$label"
+}
+
+start=$(date +%s)
+case "$profile" in
+  quick) run_profile quick "" 0 ;;
+  full) run_profile full "" 0 ;;
+  legacy-cpus)
+    # What the kernels do on CPUs without AVX-512 (UseAVX=2) and with 128-bit vectors only (MaxVectorSize=16).
+    run_profile legacy-avx2 "-XX:UseAVX=2" 1
+    run_profile legacy-mvs16 "-XX:MaxVectorSize=16" 1
+    ;;
+esac
+echo "== done in $(( $(date +%s) - start )) s; results in $out" >&2
