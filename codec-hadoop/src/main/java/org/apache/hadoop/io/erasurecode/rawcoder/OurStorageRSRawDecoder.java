@@ -35,7 +35,7 @@ import org.ourochronos.storage.galois.PreparedMatrix;
  * kept while the pattern stays the same (HDFS rebuilds a whole block with one pattern), as {@link RSRawDecoder}
  * does. Decode calls are synchronized by the base class.
  */
-public class OurStorageRSRawDecoder extends RawErasureDecoder {
+public final class OurStorageRSRawDecoder extends RawErasureDecoder {
 
     /**
      * Heap or direct: false, heap. With our vector kernel, heap buffers (which Hadoop's base class hands over as

@@ -22,7 +22,7 @@ import org.ourochronos.storage.codec.ReedSolomon;
  * {@link org.ourochronos.storage.hadoop.OurStorageRSRawErasureCoderFactory}; like Hadoop's encoders they keep
  * no per-call state and may be shared.
  */
-public class OurStorageRSRawEncoder extends RawErasureEncoder {
+public final class OurStorageRSRawEncoder extends RawErasureEncoder {
 
     private final ReedSolomon coder;
 
