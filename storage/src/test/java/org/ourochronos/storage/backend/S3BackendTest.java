@@ -38,7 +38,17 @@ class S3BackendTest extends StorageBackendContract {
     }
 
     /** A plain synchronous client on the same server, to look at and tamper with objects directly. */
-    private static S3AsyncClient rawClient() throws Exception {
+    private static S3AsyncClient raw;
+
+    /** One client for the class, never closed: closing a client that owns its event loop blocks for 2 s. */
+    private static synchronized S3AsyncClient rawClient() throws Exception {
+        if (raw == null) {
+            raw = newRawClient();
+        }
+        return raw;
+    }
+
+    private static S3AsyncClient newRawClient() throws Exception {
         S3ProxyServer server = S3ProxyServer.shared();
         return S3AsyncClient.builder().endpointOverride(server.endpoint()).forcePathStyle(true)
                 .region(software.amazon.awssdk.regions.Region.US_EAST_1)
@@ -51,7 +61,8 @@ class S3BackendTest extends StorageBackendContract {
     void checksumTravelsInObjectMetadata() throws Exception {
         StorageShard s = TestShards.encode(RedundancyLevel.PERSONAL, 5000, 21).shard(3).orElseThrow();
         String location = backend.store(s).join();
-        try (S3AsyncClient raw = rawClient()) {
+        {
+            S3AsyncClient raw = rawClient();
             var head = raw.headObject(b -> b.bucket(s3().config().bucket()).key(location)).join();
             assertEquals(Hex.toHex(s.checksum()), head.metadata().get(S3Backend.META_CHECKSUM));
             assertEquals(s.checksumAlgorithm().canonicalName(), head.metadata().get(S3Backend.META_ALGORITHM));
@@ -68,7 +79,8 @@ class S3BackendTest extends StorageBackendContract {
         String l0 = backend.store(s0).join();
         String l1 = backend.store(s1).join();
         String bucket = s3().config().bucket();
-        try (S3AsyncClient raw = rawClient()) {
+        {
+            S3AsyncClient raw = rawClient();
             byte[] body = ShardFormat.toBytes(s0);
             body[body.length - 1] ^= 1;
             raw.putObject(b -> b.bucket(bucket).key(l0).metadata(Map.of(S3Backend.META_CHECKSUM,
@@ -96,7 +108,8 @@ class S3BackendTest extends StorageBackendContract {
             byte[] data = TestShards.random(24 << 20, 23);
             ShardSet set = codec.encode(data, "big");
             Map<Integer, String> where = mp.storeShardSet(set).join();
-            try (S3AsyncClient raw = rawClient()) {
+            {
+            S3AsyncClient raw = rawClient();
                 String eTag = raw.headObject(b -> b.bucket(bucket).key(where.get(0))).join().eTag();
                 // multipart ETags are "<md5 of part md5s>-<part count>"
                 assertTrue(eTag.replace("\"", "").endsWith("-3"), eTag);
