@@ -212,7 +212,10 @@ public final class LocalFileBackend implements StorageBackend {
             try {
                 Path dir = fanDir(location);
                 requireBase();
-                Files.createDirectories(dir);
+                if (!Files.isDirectory(dir)) {
+                    Files.createDirectories(dir);
+                    forceDirectory(base); // the new fan-out directory's entry must survive a power cut too
+                }
                 Path data = shardFile(location);
                 Path meta = sidecarFile(location);
                 long old = sizeOrZero(data) + sizeOrZero(meta);

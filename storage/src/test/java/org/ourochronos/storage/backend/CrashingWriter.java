@@ -22,7 +22,7 @@ public final class CrashingWriter {
         ErasureCodec codec = new ErasureCodec(RedundancyLevel.PERSONAL);
         try (LocalFileBackend backend = new LocalFileBackend("crash", Path.of(args[0]), BackendStats.UNLIMITED)) {
             for (long i = 0; ; i++) {
-                ShardSet set = codec.encode(TestShards.random(1_000_000 + (int) (i % 7) * 300_000, seed + i),
+                ShardSet set = codec.encode(TestShards.random(4_000_000 + (int) (i % 7) * 1_000_000, seed + i),
                         "crash-" + seed + "-" + i);
                 for (StorageShard s : set.availableShards()) {
                     String location = backend.store(s).join();

@@ -204,7 +204,7 @@ class LocalFileBackendTest extends StorageBackendContract {
     }
 
     /**
-     * A child JVM stores shards in a loop and is killed with SIGKILL mid-write, three times over the same
+     * A child JVM stores shards in a loop and is killed with SIGKILL mid-write, four times over the same
      * directory: afterwards every visible shard is whole and valid, every store it reported as done is there,
      * and reopening cleans up.
      */
@@ -213,7 +213,7 @@ class LocalFileBackendTest extends StorageBackendContract {
         Path dir = tmp.resolve("crash");
         Set<String> reported = new HashSet<>();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 4; round++) {
             Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                     CrashingWriter.class.getName(), dir.toString(), Integer.toString(round * 1000))
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -221,12 +221,14 @@ class LocalFileBackendTest extends StorageBackendContract {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 String line;
-                while (seen < 12 + 7 * round && (line = out.readLine()) != null) {
+                while (seen < 6 + 4 * round && (line = out.readLine()) != null) {
                     if (line.startsWith("STORED ")) {
                         reported.add(line.substring(7));
                         seen++;
                     }
                 }
+                // Land the kill at an arbitrary point of the next multi-megabyte write.
+                Thread.sleep(new java.util.Random(round).nextInt(5, 40));
                 child.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
                 assertTrue(child.waitFor(30, TimeUnit.SECONDS));
             }
