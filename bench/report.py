@@ -60,6 +60,10 @@ def classify(entry, env):
         impl = isal_label(env)
     elif cls.startswith("HadoopRaw"):
         impl = "Hadoop RS (Java)"
+    elif cls == "ScalarBaselineBenchmark":
+        # the classic Java table loop (Backblaze JavaReedSolomon's default coding loop) vs our scalar kernel
+        impl = "Java Backblaze-style loop" if method == "backblazeLoop" else f"ours scalar ({method})"
+        method = "encode"
     elif cls == "HadoopCoderBenchmark":
         # codec-hadoop's suite: our coder (rs_ourstorage) and Hadoop's (rs_java) behind Hadoop's coder SPI
         impl = f"Hadoop SPI {p.get('coder', '?')} ({p.get('buffers', 'heap')})"
@@ -91,17 +95,25 @@ def classify(entry, env):
         bytes_per_op = None
         config = ", ".join(f"{a}={b}" for a, b in sorted(p.items()) if a != "kernel") or "-"
         key = (0,)
+    if cls in ("CodecBenchmark", "IntegrityBenchmark"):
+        # not GF(2^8) coding throughput: listed in ops/s under "other suites"
+        impl, op, bytes_per_op = cls.removesuffix("Benchmark") + "." + method, "other suites", None
+        config = ", ".join(f"{a}={b}" for a, b in sorted(p.items())) or "-"
     return impl, op, config, key, bytes_per_op
 
 
 def impl_rank(impl):
     if impl.startswith("ISA-L"):
         return (0, impl)
-    if impl.startswith("Hadoop"):
+    if impl.startswith("Hadoop RS"):
         return (1, impl)
-    if impl.startswith("ours scalar"):
+    if impl.startswith("Java Backblaze"):
         return (2, impl)
-    return (3, impl)
+    if impl.startswith("Hadoop"):
+        return (4, impl)
+    if impl.startswith("ours scalar"):
+        return (3, impl)
+    return (5, impl)
 
 
 def summarise(jmh, env, profile):
@@ -110,7 +122,7 @@ def summarise(jmh, env, profile):
         impl, op, config, key, bpo = classify(e, env)
         pm = e["primaryMetric"]
         unit = pm.get("scoreUnit", "ops/s")
-        if bpo is None or unit != "ops/s":
+        if unit != "ops/s":
             continue
         raw = pm.get("rawData") or [[pm["score"]]]
         fork_means = [statistics.fmean(f) for f in raw if f]
@@ -119,7 +131,8 @@ def summarise(jmh, env, profile):
         err = err if isinstance(err, (int, float)) and math.isfinite(err) else None
         rows.append({
             "op": op, "config": config, "impl": impl, "sortKey": list(key),
-            "gbps": ops * bpo / 1e9, "errorGbps": (err * bpo / 1e9) if err is not None else None,
+            "gbps": ops * bpo / 1e9 if bpo else None,
+            "errorGbps": (err * bpo / 1e9) if err is not None and bpo else None,
             "opsPerSecond": ops, "bytesPerOp": bpo, "forks": len(fork_means),
             "benchmark": e["benchmark"], "params": e.get("params", {}),
         })
@@ -128,8 +141,9 @@ def summarise(jmh, env, profile):
     for r in rows:
         i = index.get((r["op"], r["config"], isal))
         h = index.get((r["op"], r["config"], "Hadoop RS (Java)"))
-        r["vsIsal"] = r["gbps"] / i["gbps"] if i else None
-        r["vsHadoop"] = r["gbps"] / h["gbps"] if h else None
+        ok = r["gbps"] is not None
+        r["vsIsal"] = r["gbps"] / i["gbps"] if i and ok else None
+        r["vsHadoop"] = r["gbps"] / h["gbps"] if h and ok else None
     rows.sort(key=lambda r: (OP_ORDER.get(r["op"], 9), r["sortKey"], r["config"], impl_rank(r["impl"])))
     return {"schema": "our-storage-bench/1", "profile": profile, "env": env, "rows": rows}
 
@@ -168,6 +182,8 @@ def markdown(summary):
     out.append("GB/s = 10^9 bytes of data (k × shard size) per second, one thread.")
     out.append("")
     # Pivot per operation: implementation x configuration.
+    other = [r for r in rows if r["gbps"] is None]
+    rows = [r for r in rows if r["gbps"] is not None]
     for op in sorted({r["op"] for r in rows}, key=lambda o: OP_ORDER.get(o, 9)):
         oprows = [r for r in rows if r["op"] == op]
         configs = []
@@ -192,6 +208,14 @@ def markdown(summary):
         out.append(f"| {r['op']} | {r['config']} | {r['impl']} | {fmt(r['gbps'])} | {fmt(r['errorGbps'])} "
                    f"| {fmt(r['vsIsal'])} | {fmt(r['vsHadoop'])} |")
     out.append("")
+    if other:
+        out.append("### Other suites (ops/s)")
+        out.append("")
+        out.append("| suite | parameters | ops/s |")
+        out.append("|---|---|---:|")
+        for r in other:
+            out.append(f"| {r['impl']} | {r['config']} | {r['opsPerSecond']:.4g} |")
+        out.append("")
     return "\n".join(out)
 
 
@@ -202,7 +226,7 @@ PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e
 def svg(summary):
     """Grouped horizontal bars on a log scale (Hadoop and the vector kernels differ by ~100x)."""
     env, rows = summary["env"], summary["rows"]
-    rows = [r for r in rows if r["gbps"] > 0]
+    rows = [r for r in rows if r["gbps"] is not None and r["gbps"] > 0]
     impls = sorted({r["impl"] for r in rows}, key=impl_rank)
     colour = {impl: PALETTE[i % len(PALETTE)] for i, impl in enumerate(impls)}
     groups = []

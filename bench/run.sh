@@ -79,7 +79,8 @@ run_profile() {
   printf '%s\n' "$f" > "$out/env-$label.json"
   kernels=${BENCH_KERNELS:-$(printf '%s' "$f" | json_field kernels.usable)}
   echo "== profile $label on $tag; kernels: $kernels; $(printf '%s' "$f" | json_field isal)" >&2
-  local enc='(\.EncodeBenchmark|\.IsalEncodeBenchmark|\.HadoopRawEncodeBenchmark)\.encode$'
+  # ScalarBaselineBenchmark.backblazeLoop: the classic Java table loop (Backblaze JavaReedSolomon), for reference
+  local enc='((\.EncodeBenchmark|\.IsalEncodeBenchmark|\.HadoopRawEncodeBenchmark)\.encode|\.ScalarBaselineBenchmark\.backblazeLoop)$'
   local spi='\.HadoopCoderBenchmark\..*'
   local dec='(\.DecodeBenchmark|\.IsalDecodeBenchmark|\.HadoopRawDecodeBenchmark)\.decode$'
   local reg='(\.RegionMultiplyBenchmark|\.IsalRegionBenchmark)\.region$'
@@ -95,6 +96,9 @@ run_profile() {
     jmh "$label-hadoop-spi" "$flags" "${it[@]}" "$spi"
     jmh "$label-decode" "$flags" "${it[@]}" -p kernel="$kernels" "$dec"
     jmh "$label-region" "$flags" "${it[@]}" -p kernel="$kernels" "$reg"
+    jmh "$label-baseline" "$flags" "${it[@]}" '\.ScalarBaselineBenchmark\.'
+    # the codec and integrity suites (their own parameters; reported in ops/s)
+    jmh "$label-other" "$flags" "${it[@]}" '\.(CodecBenchmark|IntegrityBenchmark)\.'
   else
     jmh "$label-encode-1m" "$flags" "${it[@]}" -p kernel="$kernels" -p code=3+2,5+4,10+4,7+8,17+3 \
       -p shardSize=1048576 "$enc"

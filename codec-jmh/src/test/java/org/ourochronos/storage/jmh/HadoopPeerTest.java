@@ -2,6 +2,7 @@ package org.ourochronos.storage.jmh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.hadoop.io.erasurecode.rawcoder.RSRawDecoder;
 import org.apache.hadoop.io.erasurecode.rawcoder.RSRawEncoder;
@@ -81,6 +82,6 @@ class HadoopPeerTest {
         byte[][] a = {{1, 2, 3}};
         byte[][] b = {{1, 2, 4}};
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Shards.requireEqual("x", a, b));
-        assertEquals(true, e.getMessage().startsWith("PARITY MISMATCH"));
+        assertTrue(e.getMessage().startsWith("PARITY MISMATCH"), e.getMessage());
     }
 }

@@ -1,0 +1,61 @@
+package org.ourochronos.storage.jmh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.ourochronos.storage.galois.CpuInfo;
+
+/** The pieces the suites and bench/run.sh rely on: parameter parsing, kernel resolution, result tagging. */
+class SupportTest {
+
+    @Test
+    void codeParses() {
+        assertEquals(new Code(10, 4), Code.parse("10+4"));
+        assertEquals(14, Code.parse(" 10 + 4 ").n());
+        assertThrows(IllegalArgumentException.class, () -> Code.parse("10-4"));
+        assertThrows(IllegalArgumentException.class, () -> Code.parse("250+7"));
+    }
+
+    @Test
+    void unknownKernelIsSkippedWithReason() {
+        Kernels.KernelUnavailableException e = assertThrows(Kernels.KernelUnavailableException.class,
+                () -> Kernels.resolve("no-such-kernel"));
+        assertTrue(e.getMessage().startsWith("SKIPPED: kernel no-such-kernel"), e.getMessage());
+        assertEquals("scalar", Kernels.resolve("scalar").name());
+        assertTrue(Kernels.usableNames().contains("scalar"));
+    }
+
+    @Test
+    void decodeCannotLoseMoreThanParity() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lost.check(new Code(3, 2), 3));
+        assertTrue(e.getMessage().startsWith("SKIPPED"));
+    }
+
+    @Test
+    void cpuTagNamesModelAndLevel() {
+        CpuInfo zen4 = new CpuInfo("AMD EPYC 9654 96-Core Processor",
+                Set.of("avx2", "avx512f", "avx512vbmi", "gfni"), "amd64", 2);
+        CpuInfo skl = new CpuInfo("Intel(R) Core(TM) i7-6700 CPU @ 3.40GHz", Set.of("avx2"), "amd64", 8);
+        CpuInfo arm = new CpuInfo("unknown", Set.of("asimd"), "aarch64", 4);
+        if (System.getenv("BENCH_CPU_TAG") == null) {
+            assertEquals("amd-epyc-9654-96-core_avx512-vbmi-gfni", BenchEnvironment.cpuTag(zen4));
+            assertEquals("intel-core-i7-6700_avx2", BenchEnvironment.cpuTag(skl));
+            assertEquals("unknown_neon", BenchEnvironment.cpuTag(arm));
+        }
+    }
+
+    @Test
+    void environmentIsValidJsonShape() {
+        Map<String, Object> facts = BenchEnvironment.facts();
+        assertTrue(facts.containsKey("cpu.model") && facts.containsKey("kernel.vectorBits")
+                && facts.containsKey("isal") && facts.containsKey("kernels"), facts.keySet().toString());
+        String json = BenchEnvironment.toJson(Map.of("a\"b", List.of(1, true, "x\ny")));
+        assertEquals("{\n  \"a\\\"b\": [\n    1,\n    true,\n    \"x\\ny\"\n  ]\n}", json);
+    }
+}
