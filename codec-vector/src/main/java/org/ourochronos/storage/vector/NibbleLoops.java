@@ -26,7 +26,7 @@ final class NibbleLoops {
     private NibbleLoops() {
     }
 
-    /** 1 output row(s); array memory; positions [0, end), end a multiple of VLEN. */
+    /** 1 output row(s); array memory; positions [0, end) step VLEN, at inOff/outOff. */
     static void rows1(byte[] t, int base, byte[][] in, int inOff, byte[] o0, int outOff, int end) {
         int cols = in.length;
         for (int p = 0; p < end; p += VLEN) {
@@ -43,7 +43,7 @@ final class NibbleLoops {
         }
     }
 
-    /** 2 output row(s); array memory; positions [0, end), end a multiple of VLEN. */
+    /** 2 output row(s); array memory; positions [0, end) step VLEN, at inOff/outOff. */
     static void rows2(byte[] t, int base, byte[][] in, int inOff, byte[] o0, byte[] o1, int outOff, int end) {
         int cols = in.length;
         for (int p = 0; p < end; p += VLEN) {
@@ -64,7 +64,7 @@ final class NibbleLoops {
         }
     }
 
-    /** 3 output row(s); array memory; positions [0, end), end a multiple of VLEN. */
+    /** 3 output row(s); array memory; positions [0, end) step VLEN, at inOff/outOff. */
     static void rows3(byte[] t, int base, byte[][] in, int inOff, byte[] o0, byte[] o1, byte[] o2, int outOff, int end) {
         int cols = in.length;
         for (int p = 0; p < end; p += VLEN) {
@@ -89,7 +89,7 @@ final class NibbleLoops {
         }
     }
 
-    /** 4 output row(s); array memory; positions [0, end), end a multiple of VLEN. */
+    /** 4 output row(s); array memory; positions [0, end) step VLEN, at inOff/outOff. */
     static void rows4(byte[] t, int base, byte[][] in, int inOff, byte[] o0, byte[] o1, byte[] o2, byte[] o3, int outOff, int end) {
         int cols = in.length;
         for (int p = 0; p < end; p += VLEN) {
@@ -118,31 +118,31 @@ final class NibbleLoops {
         }
     }
 
-    /** 1 output row(s); segment memory; positions [0, end), end a multiple of VLEN. */
-    static void rows1(byte[] t, int base, MemorySegment[] in, MemorySegment o0, long end) {
+    /** 1 output row(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    static void rows1(byte[] t, int base, MemorySegment[] in, MemorySegment o0, long at, int end) {
         int cols = in.length;
-        for (long p = 0; p < end; p += VLEN) {
+        for (int p = 0; p < end; p += VLEN) {
             ByteVector a0 = ByteVector.zero(S);
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
-                ByteVector x = ByteVector.fromMemorySegment(S, in[c], p, ByteOrder.LITTLE_ENDIAN);
+                ByteVector x = ByteVector.fromMemorySegment(S, in[c], at + p, ByteOrder.LITTLE_ENDIAN);
                 ByteVector lo = x.and((byte) 0x0f);
                 ByteVector hi = x.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4)
                         .reinterpretAsBytes().and((byte) 0x0f);
                 a0 = a0.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 0 * VLEN)))
                         .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 1 * VLEN)));
             }
-            a0.intoMemorySegment(o0, p, ByteOrder.LITTLE_ENDIAN);
+            a0.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
         }
     }
 
-    /** 2 output row(s); segment memory; positions [0, end), end a multiple of VLEN. */
-    static void rows2(byte[] t, int base, MemorySegment[] in, MemorySegment o0, MemorySegment o1, long end) {
+    /** 2 output row(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    static void rows2(byte[] t, int base, MemorySegment[] in, MemorySegment o0, MemorySegment o1, long at, int end) {
         int cols = in.length;
-        for (long p = 0; p < end; p += VLEN) {
+        for (int p = 0; p < end; p += VLEN) {
             ByteVector a0 = ByteVector.zero(S);
             ByteVector a1 = ByteVector.zero(S);
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
-                ByteVector x = ByteVector.fromMemorySegment(S, in[c], p, ByteOrder.LITTLE_ENDIAN);
+                ByteVector x = ByteVector.fromMemorySegment(S, in[c], at + p, ByteOrder.LITTLE_ENDIAN);
                 ByteVector lo = x.and((byte) 0x0f);
                 ByteVector hi = x.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4)
                         .reinterpretAsBytes().and((byte) 0x0f);
@@ -151,20 +151,20 @@ final class NibbleLoops {
                 a1 = a1.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 2 * VLEN)))
                         .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 3 * VLEN)));
             }
-            a0.intoMemorySegment(o0, p, ByteOrder.LITTLE_ENDIAN);
-            a1.intoMemorySegment(o1, p, ByteOrder.LITTLE_ENDIAN);
+            a0.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
+            a1.intoMemorySegment(o1, at + p, ByteOrder.LITTLE_ENDIAN);
         }
     }
 
-    /** 3 output row(s); segment memory; positions [0, end), end a multiple of VLEN. */
-    static void rows3(byte[] t, int base, MemorySegment[] in, MemorySegment o0, MemorySegment o1, MemorySegment o2, long end) {
+    /** 3 output row(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    static void rows3(byte[] t, int base, MemorySegment[] in, MemorySegment o0, MemorySegment o1, MemorySegment o2, long at, int end) {
         int cols = in.length;
-        for (long p = 0; p < end; p += VLEN) {
+        for (int p = 0; p < end; p += VLEN) {
             ByteVector a0 = ByteVector.zero(S);
             ByteVector a1 = ByteVector.zero(S);
             ByteVector a2 = ByteVector.zero(S);
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
-                ByteVector x = ByteVector.fromMemorySegment(S, in[c], p, ByteOrder.LITTLE_ENDIAN);
+                ByteVector x = ByteVector.fromMemorySegment(S, in[c], at + p, ByteOrder.LITTLE_ENDIAN);
                 ByteVector lo = x.and((byte) 0x0f);
                 ByteVector hi = x.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4)
                         .reinterpretAsBytes().and((byte) 0x0f);
@@ -175,22 +175,22 @@ final class NibbleLoops {
                 a2 = a2.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 4 * VLEN)))
                         .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 5 * VLEN)));
             }
-            a0.intoMemorySegment(o0, p, ByteOrder.LITTLE_ENDIAN);
-            a1.intoMemorySegment(o1, p, ByteOrder.LITTLE_ENDIAN);
-            a2.intoMemorySegment(o2, p, ByteOrder.LITTLE_ENDIAN);
+            a0.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
+            a1.intoMemorySegment(o1, at + p, ByteOrder.LITTLE_ENDIAN);
+            a2.intoMemorySegment(o2, at + p, ByteOrder.LITTLE_ENDIAN);
         }
     }
 
-    /** 4 output row(s); segment memory; positions [0, end), end a multiple of VLEN. */
-    static void rows4(byte[] t, int base, MemorySegment[] in, MemorySegment o0, MemorySegment o1, MemorySegment o2, MemorySegment o3, long end) {
+    /** 4 output row(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    static void rows4(byte[] t, int base, MemorySegment[] in, MemorySegment o0, MemorySegment o1, MemorySegment o2, MemorySegment o3, long at, int end) {
         int cols = in.length;
-        for (long p = 0; p < end; p += VLEN) {
+        for (int p = 0; p < end; p += VLEN) {
             ByteVector a0 = ByteVector.zero(S);
             ByteVector a1 = ByteVector.zero(S);
             ByteVector a2 = ByteVector.zero(S);
             ByteVector a3 = ByteVector.zero(S);
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
-                ByteVector x = ByteVector.fromMemorySegment(S, in[c], p, ByteOrder.LITTLE_ENDIAN);
+                ByteVector x = ByteVector.fromMemorySegment(S, in[c], at + p, ByteOrder.LITTLE_ENDIAN);
                 ByteVector lo = x.and((byte) 0x0f);
                 ByteVector hi = x.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4)
                         .reinterpretAsBytes().and((byte) 0x0f);
@@ -203,10 +203,10 @@ final class NibbleLoops {
                 a3 = a3.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 6 * VLEN)))
                         .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 7 * VLEN)));
             }
-            a0.intoMemorySegment(o0, p, ByteOrder.LITTLE_ENDIAN);
-            a1.intoMemorySegment(o1, p, ByteOrder.LITTLE_ENDIAN);
-            a2.intoMemorySegment(o2, p, ByteOrder.LITTLE_ENDIAN);
-            a3.intoMemorySegment(o3, p, ByteOrder.LITTLE_ENDIAN);
+            a0.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
+            a1.intoMemorySegment(o1, at + p, ByteOrder.LITTLE_ENDIAN);
+            a2.intoMemorySegment(o2, at + p, ByteOrder.LITTLE_ENDIAN);
+            a3.intoMemorySegment(o3, at + p, ByteOrder.LITTLE_ENDIAN);
         }
     }
 

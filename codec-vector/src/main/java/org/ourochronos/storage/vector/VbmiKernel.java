@@ -222,20 +222,20 @@ public final class VbmiKernel implements GaloisKernel {
         Prepared p = own(matrix, inputs.length, outputs.length);
         Matrices.checkBounds(inputs, outputs, length);
         long end = length & ~63L;
-        for (long from = 0; from < end; from += CHUNK) {
-            long to = Math.min(from + CHUNK, end);
+        for (long at = 0; at < end; at += CHUNK) {
+            int n = (int) Math.min(CHUNK, end - at);
             for (int firstRow = 0; firstRow < p.rows; firstRow += OUTPUTS) {
                 for (int a = 0; a < p.inputGroups(); a++) {
-                    block(p, a, firstRow, inputs, outputs, from, to);
+                    block(p, a, firstRow, inputs, outputs, at, n);
                 }
             }
         }
         Matrices.scalarTail(p.matrix, inputs, outputs, end, length);
     }
 
-    /** The segment form of one block over positions {@code [from, to)}. */
-    private static void block(Prepared p, int a, int firstRow, MemorySegment[] in, MemorySegment[] out, long from,
-                              long to) {
+    /** The segment form of one block over positions {@code at + [0, n)}. */
+    private static void block(Prepared p, int a, int firstRow, MemorySegment[] in, MemorySegment[] out, long at,
+                              int n) {
         byte[] t = p.tables;
         int base = (firstRow / OUTPUTS * p.inputGroups() + a) * BLOCK_BYTES;
         int c = p.groupStart[a];
@@ -244,21 +244,21 @@ public final class VbmiKernel implements GaloisKernel {
         boolean first = a == 0;
         int r = firstRow;
         switch (ni * 4 + no) {
-            case 5 -> VbmiLoops.block1x1(t, base, in[c], out[r], from, to, first);
-            case 6 -> VbmiLoops.block1x2(t, base, in[c], out[r], out[r + 1], from, to, first);
-            case 7 -> VbmiLoops.block1x3(t, base, in[c], out[r], out[r + 1], out[r + 2], from, to, first);
-            case 8 -> VbmiLoops.block1x4(t, base, in[c], out[r], out[r + 1], out[r + 2], out[r + 3], from, to, first);
-            case 9 -> VbmiLoops.block2x1(t, base, in[c], in[c + 1], out[r], from, to, first);
-            case 10 -> VbmiLoops.block2x2(t, base, in[c], in[c + 1], out[r], out[r + 1], from, to, first);
-            case 11 -> VbmiLoops.block2x3(t, base, in[c], in[c + 1], out[r], out[r + 1], out[r + 2], from, to, first);
-            case 12 -> VbmiLoops.block2x4(t, base, in[c], in[c + 1], out[r], out[r + 1], out[r + 2], out[r + 3], from,
-                    to, first);
-            case 13 -> VbmiLoops.block3x1(t, base, in[c], in[c + 1], in[c + 2], out[r], from, to, first);
-            case 14 -> VbmiLoops.block3x2(t, base, in[c], in[c + 1], in[c + 2], out[r], out[r + 1], from, to, first);
-            case 15 -> VbmiLoops.block3x3(t, base, in[c], in[c + 1], in[c + 2], out[r], out[r + 1], out[r + 2], from,
-                    to, first);
+            case 5 -> VbmiLoops.block1x1(t, base, in[c], out[r], at, n, first);
+            case 6 -> VbmiLoops.block1x2(t, base, in[c], out[r], out[r + 1], at, n, first);
+            case 7 -> VbmiLoops.block1x3(t, base, in[c], out[r], out[r + 1], out[r + 2], at, n, first);
+            case 8 -> VbmiLoops.block1x4(t, base, in[c], out[r], out[r + 1], out[r + 2], out[r + 3], at, n, first);
+            case 9 -> VbmiLoops.block2x1(t, base, in[c], in[c + 1], out[r], at, n, first);
+            case 10 -> VbmiLoops.block2x2(t, base, in[c], in[c + 1], out[r], out[r + 1], at, n, first);
+            case 11 -> VbmiLoops.block2x3(t, base, in[c], in[c + 1], out[r], out[r + 1], out[r + 2], at, n, first);
+            case 12 -> VbmiLoops.block2x4(t, base, in[c], in[c + 1], out[r], out[r + 1], out[r + 2], out[r + 3], at,
+                    n, first);
+            case 13 -> VbmiLoops.block3x1(t, base, in[c], in[c + 1], in[c + 2], out[r], at, n, first);
+            case 14 -> VbmiLoops.block3x2(t, base, in[c], in[c + 1], in[c + 2], out[r], out[r + 1], at, n, first);
+            case 15 -> VbmiLoops.block3x3(t, base, in[c], in[c + 1], in[c + 2], out[r], out[r + 1], out[r + 2], at,
+                    n, first);
             case 16 -> VbmiLoops.block3x4(t, base, in[c], in[c + 1], in[c + 2], out[r], out[r + 1], out[r + 2],
-                    out[r + 3], from, to, first);
+                    out[r + 3], at, n, first);
             default -> throw new IllegalStateException("block shape " + ni + "x" + no);
         }
     }

@@ -27,7 +27,7 @@ final class VbmiLoops {
     private VbmiLoops() {
     }
 
-    /** 1 input(s) × 1 output(s); array memory; positions [from, end) step 64. */
+    /** 1 input(s) × 1 output(s); array memory; positions [0, end) step VLEN, at inOff/outOff. */
     static void block1x1(byte[] t, int base, byte[] i0, int inOff, byte[] o0, int outOff, int end, boolean first) {
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
@@ -43,7 +43,7 @@ final class VbmiLoops {
         }
     }
 
-    /** 1 input(s) × 2 output(s); array memory; positions [from, end) step 64. */
+    /** 1 input(s) × 2 output(s); array memory; positions [0, end) step VLEN, at inOff/outOff. */
     static void block1x2(byte[] t, int base, byte[] i0, int inOff, byte[] o0, byte[] o1, int outOff, int end, boolean first) {
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
@@ -67,7 +67,7 @@ final class VbmiLoops {
         }
     }
 
-    /** 1 input(s) × 3 output(s); array memory; positions [from, end) step 64. */
+    /** 1 input(s) × 3 output(s); array memory; positions [0, end) step VLEN, at inOff/outOff. */
     static void block1x3(byte[] t, int base, byte[] i0, int inOff, byte[] o0, byte[] o1, byte[] o2, int outOff, int end, boolean first) {
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
@@ -99,7 +99,7 @@ final class VbmiLoops {
         }
     }
 
-    /** 1 input(s) × 4 output(s); array memory; positions [from, end) step 64. */
+    /** 1 input(s) × 4 output(s); array memory; positions [0, end) step VLEN, at inOff/outOff. */
     static void block1x4(byte[] t, int base, byte[] i0, int inOff, byte[] o0, byte[] o1, byte[] o2, byte[] o3, int outOff, int end, boolean first) {
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
@@ -139,7 +139,7 @@ final class VbmiLoops {
         }
     }
 
-    /** 2 input(s) × 1 output(s); array memory; positions [from, end) step 64. */
+    /** 2 input(s) × 1 output(s); array memory; positions [0, end) step VLEN, at inOff/outOff. */
     static void block2x1(byte[] t, int base, byte[] i0, byte[] i1, int inOff, byte[] o0, int outOff, int end, boolean first) {
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
@@ -159,7 +159,7 @@ final class VbmiLoops {
         }
     }
 
-    /** 2 input(s) × 2 output(s); array memory; positions [from, end) step 64. */
+    /** 2 input(s) × 2 output(s); array memory; positions [0, end) step VLEN, at inOff/outOff. */
     static void block2x2(byte[] t, int base, byte[] i0, byte[] i1, int inOff, byte[] o0, byte[] o1, int outOff, int end, boolean first) {
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
@@ -189,7 +189,7 @@ final class VbmiLoops {
         }
     }
 
-    /** 2 input(s) × 3 output(s); array memory; positions [from, end) step 64. */
+    /** 2 input(s) × 3 output(s); array memory; positions [0, end) step VLEN, at inOff/outOff. */
     static void block2x3(byte[] t, int base, byte[] i0, byte[] i1, int inOff, byte[] o0, byte[] o1, byte[] o2, int outOff, int end, boolean first) {
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
@@ -229,7 +229,7 @@ final class VbmiLoops {
         }
     }
 
-    /** 2 input(s) × 4 output(s); array memory; positions [from, end) step 64. */
+    /** 2 input(s) × 4 output(s); array memory; positions [0, end) step VLEN, at inOff/outOff. */
     static void block2x4(byte[] t, int base, byte[] i0, byte[] i1, int inOff, byte[] o0, byte[] o1, byte[] o2, byte[] o3, int outOff, int end, boolean first) {
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
@@ -279,7 +279,7 @@ final class VbmiLoops {
         }
     }
 
-    /** 3 input(s) × 1 output(s); array memory; positions [from, end) step 64. */
+    /** 3 input(s) × 1 output(s); array memory; positions [0, end) step VLEN, at inOff/outOff. */
     static void block3x1(byte[] t, int base, byte[] i0, byte[] i1, byte[] i2, int inOff, byte[] o0, int outOff, int end, boolean first) {
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
@@ -303,7 +303,7 @@ final class VbmiLoops {
         }
     }
 
-    /** 3 input(s) × 2 output(s); array memory; positions [from, end) step 64. */
+    /** 3 input(s) × 2 output(s); array memory; positions [0, end) step VLEN, at inOff/outOff. */
     static void block3x2(byte[] t, int base, byte[] i0, byte[] i1, byte[] i2, int inOff, byte[] o0, byte[] o1, int outOff, int end, boolean first) {
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
@@ -339,7 +339,7 @@ final class VbmiLoops {
         }
     }
 
-    /** 3 input(s) × 3 output(s); array memory; positions [from, end) step 64. */
+    /** 3 input(s) × 3 output(s); array memory; positions [0, end) step VLEN, at inOff/outOff. */
     static void block3x3(byte[] t, int base, byte[] i0, byte[] i1, byte[] i2, int inOff, byte[] o0, byte[] o1, byte[] o2, int outOff, int end, boolean first) {
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
@@ -387,7 +387,7 @@ final class VbmiLoops {
         }
     }
 
-    /** 3 input(s) × 4 output(s); array memory; positions [from, end) step 64. */
+    /** 3 input(s) × 4 output(s); array memory; positions [0, end) step VLEN, at inOff/outOff. */
     static void block3x4(byte[] t, int base, byte[] i0, byte[] i1, byte[] i2, int inOff, byte[] o0, byte[] o1, byte[] o2, byte[] o3, int outOff, int end, boolean first) {
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
@@ -447,80 +447,80 @@ final class VbmiLoops {
         }
     }
 
-    /** 1 input(s) × 1 output(s); segment memory; positions [from, end) step 64. */
-    static void block1x1(byte[] t, int base, MemorySegment i0, MemorySegment o0, long from, long end, boolean first) {
+    /** 1 input(s) × 1 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    static void block1x1(byte[] t, int base, MemorySegment i0, MemorySegment o0, long at, int end, boolean first) {
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
-        for (long p = from; p < end; p += VLEN) {
-            ByteVector x0 = ByteVector.fromMemorySegment(S, i0, p, ByteOrder.LITTLE_ENDIAN);
+        for (int p = 0; p < end; p += VLEN) {
+            ByteVector x0 = ByteVector.fromMemorySegment(S, i0, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector top = x0.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes().and((byte) 0x03);
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00));
             if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o0, p, ByteOrder.LITTLE_ENDIAN));
+                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o0, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a0.intoMemorySegment(o0, p, ByteOrder.LITTLE_ENDIAN);
+            a0.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
         }
     }
 
-    /** 1 input(s) × 2 output(s); segment memory; positions [from, end) step 64. */
-    static void block1x2(byte[] t, int base, MemorySegment i0, MemorySegment o0, MemorySegment o1, long from, long end, boolean first) {
+    /** 1 input(s) × 2 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    static void block1x2(byte[] t, int base, MemorySegment i0, MemorySegment o0, MemorySegment o1, long at, int end, boolean first) {
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
         ByteVector t10 = ByteVector.fromArray(S, t, base + 256);
         ByteVector u1 = ByteVector.fromArray(S, t, base + 448);
-        for (long p = from; p < end; p += VLEN) {
-            ByteVector x0 = ByteVector.fromMemorySegment(S, i0, p, ByteOrder.LITTLE_ENDIAN);
+        for (int p = 0; p < end; p += VLEN) {
+            ByteVector x0 = ByteVector.fromMemorySegment(S, i0, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector top = x0.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes().and((byte) 0x03);
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00));
             if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o0, p, ByteOrder.LITTLE_ENDIAN));
+                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o0, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a0.intoMemorySegment(o0, p, ByteOrder.LITTLE_ENDIAN);
+            a0.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector a1 = top.selectFrom(u1)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t10));
             if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o1, p, ByteOrder.LITTLE_ENDIAN));
+                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o1, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a1.intoMemorySegment(o1, p, ByteOrder.LITTLE_ENDIAN);
+            a1.intoMemorySegment(o1, at + p, ByteOrder.LITTLE_ENDIAN);
         }
     }
 
-    /** 1 input(s) × 3 output(s); segment memory; positions [from, end) step 64. */
-    static void block1x3(byte[] t, int base, MemorySegment i0, MemorySegment o0, MemorySegment o1, MemorySegment o2, long from, long end, boolean first) {
+    /** 1 input(s) × 3 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    static void block1x3(byte[] t, int base, MemorySegment i0, MemorySegment o0, MemorySegment o1, MemorySegment o2, long at, int end, boolean first) {
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
         ByteVector t10 = ByteVector.fromArray(S, t, base + 256);
         ByteVector u1 = ByteVector.fromArray(S, t, base + 448);
         ByteVector t20 = ByteVector.fromArray(S, t, base + 512);
         ByteVector u2 = ByteVector.fromArray(S, t, base + 704);
-        for (long p = from; p < end; p += VLEN) {
-            ByteVector x0 = ByteVector.fromMemorySegment(S, i0, p, ByteOrder.LITTLE_ENDIAN);
+        for (int p = 0; p < end; p += VLEN) {
+            ByteVector x0 = ByteVector.fromMemorySegment(S, i0, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector top = x0.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes().and((byte) 0x03);
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00));
             if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o0, p, ByteOrder.LITTLE_ENDIAN));
+                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o0, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a0.intoMemorySegment(o0, p, ByteOrder.LITTLE_ENDIAN);
+            a0.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector a1 = top.selectFrom(u1)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t10));
             if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o1, p, ByteOrder.LITTLE_ENDIAN));
+                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o1, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a1.intoMemorySegment(o1, p, ByteOrder.LITTLE_ENDIAN);
+            a1.intoMemorySegment(o1, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector a2 = top.selectFrom(u2)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t20));
             if (!first) {
-                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o2, p, ByteOrder.LITTLE_ENDIAN));
+                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o2, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a2.intoMemorySegment(o2, p, ByteOrder.LITTLE_ENDIAN);
+            a2.intoMemorySegment(o2, at + p, ByteOrder.LITTLE_ENDIAN);
         }
     }
 
-    /** 1 input(s) × 4 output(s); segment memory; positions [from, end) step 64. */
-    static void block1x4(byte[] t, int base, MemorySegment i0, MemorySegment o0, MemorySegment o1, MemorySegment o2, MemorySegment o3, long from, long end, boolean first) {
+    /** 1 input(s) × 4 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    static void block1x4(byte[] t, int base, MemorySegment i0, MemorySegment o0, MemorySegment o1, MemorySegment o2, MemorySegment o3, long at, int end, boolean first) {
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
         ByteVector t10 = ByteVector.fromArray(S, t, base + 256);
@@ -529,88 +529,88 @@ final class VbmiLoops {
         ByteVector u2 = ByteVector.fromArray(S, t, base + 704);
         ByteVector t30 = ByteVector.fromArray(S, t, base + 768);
         ByteVector u3 = ByteVector.fromArray(S, t, base + 960);
-        for (long p = from; p < end; p += VLEN) {
-            ByteVector x0 = ByteVector.fromMemorySegment(S, i0, p, ByteOrder.LITTLE_ENDIAN);
+        for (int p = 0; p < end; p += VLEN) {
+            ByteVector x0 = ByteVector.fromMemorySegment(S, i0, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector top = x0.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes().and((byte) 0x03);
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00));
             if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o0, p, ByteOrder.LITTLE_ENDIAN));
+                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o0, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a0.intoMemorySegment(o0, p, ByteOrder.LITTLE_ENDIAN);
+            a0.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector a1 = top.selectFrom(u1)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t10));
             if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o1, p, ByteOrder.LITTLE_ENDIAN));
+                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o1, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a1.intoMemorySegment(o1, p, ByteOrder.LITTLE_ENDIAN);
+            a1.intoMemorySegment(o1, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector a2 = top.selectFrom(u2)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t20));
             if (!first) {
-                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o2, p, ByteOrder.LITTLE_ENDIAN));
+                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o2, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a2.intoMemorySegment(o2, p, ByteOrder.LITTLE_ENDIAN);
+            a2.intoMemorySegment(o2, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector a3 = top.selectFrom(u3)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t30));
             if (!first) {
-                a3 = a3.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o3, p, ByteOrder.LITTLE_ENDIAN));
+                a3 = a3.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o3, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a3.intoMemorySegment(o3, p, ByteOrder.LITTLE_ENDIAN);
+            a3.intoMemorySegment(o3, at + p, ByteOrder.LITTLE_ENDIAN);
         }
     }
 
-    /** 2 input(s) × 1 output(s); segment memory; positions [from, end) step 64. */
-    static void block2x1(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment o0, long from, long end, boolean first) {
+    /** 2 input(s) × 1 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    static void block2x1(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment o0, long at, int end, boolean first) {
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
-        for (long p = from; p < end; p += VLEN) {
-            ByteVector x0 = ByteVector.fromMemorySegment(S, i0, p, ByteOrder.LITTLE_ENDIAN);
-            ByteVector x1 = ByteVector.fromMemorySegment(S, i1, p, ByteOrder.LITTLE_ENDIAN);
+        for (int p = 0; p < end; p += VLEN) {
+            ByteVector x0 = ByteVector.fromMemorySegment(S, i0, at + p, ByteOrder.LITTLE_ENDIAN);
+            ByteVector x1 = ByteVector.fromMemorySegment(S, i1, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector top = x0.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes().and((byte) 0x03)
                     .lanewise(VectorOperators.OR, x1.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes().and((byte) 0x0c));
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01));
             if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o0, p, ByteOrder.LITTLE_ENDIAN));
+                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o0, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a0.intoMemorySegment(o0, p, ByteOrder.LITTLE_ENDIAN);
+            a0.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
         }
     }
 
-    /** 2 input(s) × 2 output(s); segment memory; positions [from, end) step 64. */
-    static void block2x2(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment o0, MemorySegment o1, long from, long end, boolean first) {
+    /** 2 input(s) × 2 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    static void block2x2(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment o0, MemorySegment o1, long at, int end, boolean first) {
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
         ByteVector t10 = ByteVector.fromArray(S, t, base + 256);
         ByteVector t11 = ByteVector.fromArray(S, t, base + 320);
         ByteVector u1 = ByteVector.fromArray(S, t, base + 448);
-        for (long p = from; p < end; p += VLEN) {
-            ByteVector x0 = ByteVector.fromMemorySegment(S, i0, p, ByteOrder.LITTLE_ENDIAN);
-            ByteVector x1 = ByteVector.fromMemorySegment(S, i1, p, ByteOrder.LITTLE_ENDIAN);
+        for (int p = 0; p < end; p += VLEN) {
+            ByteVector x0 = ByteVector.fromMemorySegment(S, i0, at + p, ByteOrder.LITTLE_ENDIAN);
+            ByteVector x1 = ByteVector.fromMemorySegment(S, i1, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector top = x0.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes().and((byte) 0x03)
                     .lanewise(VectorOperators.OR, x1.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes().and((byte) 0x0c));
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01));
             if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o0, p, ByteOrder.LITTLE_ENDIAN));
+                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o0, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a0.intoMemorySegment(o0, p, ByteOrder.LITTLE_ENDIAN);
+            a0.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector a1 = top.selectFrom(u1)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t11));
             if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o1, p, ByteOrder.LITTLE_ENDIAN));
+                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o1, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a1.intoMemorySegment(o1, p, ByteOrder.LITTLE_ENDIAN);
+            a1.intoMemorySegment(o1, at + p, ByteOrder.LITTLE_ENDIAN);
         }
     }
 
-    /** 2 input(s) × 3 output(s); segment memory; positions [from, end) step 64. */
-    static void block2x3(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment o0, MemorySegment o1, MemorySegment o2, long from, long end, boolean first) {
+    /** 2 input(s) × 3 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    static void block2x3(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment o0, MemorySegment o1, MemorySegment o2, long at, int end, boolean first) {
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
@@ -620,37 +620,37 @@ final class VbmiLoops {
         ByteVector t20 = ByteVector.fromArray(S, t, base + 512);
         ByteVector t21 = ByteVector.fromArray(S, t, base + 576);
         ByteVector u2 = ByteVector.fromArray(S, t, base + 704);
-        for (long p = from; p < end; p += VLEN) {
-            ByteVector x0 = ByteVector.fromMemorySegment(S, i0, p, ByteOrder.LITTLE_ENDIAN);
-            ByteVector x1 = ByteVector.fromMemorySegment(S, i1, p, ByteOrder.LITTLE_ENDIAN);
+        for (int p = 0; p < end; p += VLEN) {
+            ByteVector x0 = ByteVector.fromMemorySegment(S, i0, at + p, ByteOrder.LITTLE_ENDIAN);
+            ByteVector x1 = ByteVector.fromMemorySegment(S, i1, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector top = x0.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes().and((byte) 0x03)
                     .lanewise(VectorOperators.OR, x1.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes().and((byte) 0x0c));
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01));
             if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o0, p, ByteOrder.LITTLE_ENDIAN));
+                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o0, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a0.intoMemorySegment(o0, p, ByteOrder.LITTLE_ENDIAN);
+            a0.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector a1 = top.selectFrom(u1)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t11));
             if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o1, p, ByteOrder.LITTLE_ENDIAN));
+                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o1, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a1.intoMemorySegment(o1, p, ByteOrder.LITTLE_ENDIAN);
+            a1.intoMemorySegment(o1, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector a2 = top.selectFrom(u2)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t20))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t21));
             if (!first) {
-                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o2, p, ByteOrder.LITTLE_ENDIAN));
+                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o2, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a2.intoMemorySegment(o2, p, ByteOrder.LITTLE_ENDIAN);
+            a2.intoMemorySegment(o2, at + p, ByteOrder.LITTLE_ENDIAN);
         }
     }
 
-    /** 2 input(s) × 4 output(s); segment memory; positions [from, end) step 64. */
-    static void block2x4(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment o0, MemorySegment o1, MemorySegment o2, MemorySegment o3, long from, long end, boolean first) {
+    /** 2 input(s) × 4 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    static void block2x4(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment o0, MemorySegment o1, MemorySegment o2, MemorySegment o3, long at, int end, boolean first) {
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
@@ -663,52 +663,52 @@ final class VbmiLoops {
         ByteVector t30 = ByteVector.fromArray(S, t, base + 768);
         ByteVector t31 = ByteVector.fromArray(S, t, base + 832);
         ByteVector u3 = ByteVector.fromArray(S, t, base + 960);
-        for (long p = from; p < end; p += VLEN) {
-            ByteVector x0 = ByteVector.fromMemorySegment(S, i0, p, ByteOrder.LITTLE_ENDIAN);
-            ByteVector x1 = ByteVector.fromMemorySegment(S, i1, p, ByteOrder.LITTLE_ENDIAN);
+        for (int p = 0; p < end; p += VLEN) {
+            ByteVector x0 = ByteVector.fromMemorySegment(S, i0, at + p, ByteOrder.LITTLE_ENDIAN);
+            ByteVector x1 = ByteVector.fromMemorySegment(S, i1, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector top = x0.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes().and((byte) 0x03)
                     .lanewise(VectorOperators.OR, x1.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes().and((byte) 0x0c));
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01));
             if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o0, p, ByteOrder.LITTLE_ENDIAN));
+                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o0, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a0.intoMemorySegment(o0, p, ByteOrder.LITTLE_ENDIAN);
+            a0.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector a1 = top.selectFrom(u1)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t11));
             if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o1, p, ByteOrder.LITTLE_ENDIAN));
+                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o1, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a1.intoMemorySegment(o1, p, ByteOrder.LITTLE_ENDIAN);
+            a1.intoMemorySegment(o1, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector a2 = top.selectFrom(u2)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t20))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t21));
             if (!first) {
-                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o2, p, ByteOrder.LITTLE_ENDIAN));
+                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o2, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a2.intoMemorySegment(o2, p, ByteOrder.LITTLE_ENDIAN);
+            a2.intoMemorySegment(o2, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector a3 = top.selectFrom(u3)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t30))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t31));
             if (!first) {
-                a3 = a3.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o3, p, ByteOrder.LITTLE_ENDIAN));
+                a3 = a3.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o3, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a3.intoMemorySegment(o3, p, ByteOrder.LITTLE_ENDIAN);
+            a3.intoMemorySegment(o3, at + p, ByteOrder.LITTLE_ENDIAN);
         }
     }
 
-    /** 3 input(s) × 1 output(s); segment memory; positions [from, end) step 64. */
-    static void block3x1(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment i2, MemorySegment o0, long from, long end, boolean first) {
+    /** 3 input(s) × 1 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    static void block3x1(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment i2, MemorySegment o0, long at, int end, boolean first) {
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
         ByteVector t02 = ByteVector.fromArray(S, t, base + 128);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
-        for (long p = from; p < end; p += VLEN) {
-            ByteVector x0 = ByteVector.fromMemorySegment(S, i0, p, ByteOrder.LITTLE_ENDIAN);
-            ByteVector x1 = ByteVector.fromMemorySegment(S, i1, p, ByteOrder.LITTLE_ENDIAN);
-            ByteVector x2 = ByteVector.fromMemorySegment(S, i2, p, ByteOrder.LITTLE_ENDIAN);
+        for (int p = 0; p < end; p += VLEN) {
+            ByteVector x0 = ByteVector.fromMemorySegment(S, i0, at + p, ByteOrder.LITTLE_ENDIAN);
+            ByteVector x1 = ByteVector.fromMemorySegment(S, i1, at + p, ByteOrder.LITTLE_ENDIAN);
+            ByteVector x2 = ByteVector.fromMemorySegment(S, i2, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector top = x0.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes().and((byte) 0x03)
                     .lanewise(VectorOperators.OR, x1.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes().and((byte) 0x0c))
                     .lanewise(VectorOperators.OR, x2.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes().and((byte) 0x30));
@@ -717,14 +717,14 @@ final class VbmiLoops {
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
                     .lanewise(VectorOperators.XOR, x2.selectFrom(t02));
             if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o0, p, ByteOrder.LITTLE_ENDIAN));
+                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o0, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a0.intoMemorySegment(o0, p, ByteOrder.LITTLE_ENDIAN);
+            a0.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
         }
     }
 
-    /** 3 input(s) × 2 output(s); segment memory; positions [from, end) step 64. */
-    static void block3x2(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment i2, MemorySegment o0, MemorySegment o1, long from, long end, boolean first) {
+    /** 3 input(s) × 2 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    static void block3x2(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment i2, MemorySegment o0, MemorySegment o1, long at, int end, boolean first) {
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
         ByteVector t02 = ByteVector.fromArray(S, t, base + 128);
@@ -733,10 +733,10 @@ final class VbmiLoops {
         ByteVector t11 = ByteVector.fromArray(S, t, base + 320);
         ByteVector t12 = ByteVector.fromArray(S, t, base + 384);
         ByteVector u1 = ByteVector.fromArray(S, t, base + 448);
-        for (long p = from; p < end; p += VLEN) {
-            ByteVector x0 = ByteVector.fromMemorySegment(S, i0, p, ByteOrder.LITTLE_ENDIAN);
-            ByteVector x1 = ByteVector.fromMemorySegment(S, i1, p, ByteOrder.LITTLE_ENDIAN);
-            ByteVector x2 = ByteVector.fromMemorySegment(S, i2, p, ByteOrder.LITTLE_ENDIAN);
+        for (int p = 0; p < end; p += VLEN) {
+            ByteVector x0 = ByteVector.fromMemorySegment(S, i0, at + p, ByteOrder.LITTLE_ENDIAN);
+            ByteVector x1 = ByteVector.fromMemorySegment(S, i1, at + p, ByteOrder.LITTLE_ENDIAN);
+            ByteVector x2 = ByteVector.fromMemorySegment(S, i2, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector top = x0.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes().and((byte) 0x03)
                     .lanewise(VectorOperators.OR, x1.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes().and((byte) 0x0c))
                     .lanewise(VectorOperators.OR, x2.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes().and((byte) 0x30));
@@ -745,22 +745,22 @@ final class VbmiLoops {
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
                     .lanewise(VectorOperators.XOR, x2.selectFrom(t02));
             if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o0, p, ByteOrder.LITTLE_ENDIAN));
+                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o0, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a0.intoMemorySegment(o0, p, ByteOrder.LITTLE_ENDIAN);
+            a0.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector a1 = top.selectFrom(u1)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t11))
                     .lanewise(VectorOperators.XOR, x2.selectFrom(t12));
             if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o1, p, ByteOrder.LITTLE_ENDIAN));
+                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o1, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a1.intoMemorySegment(o1, p, ByteOrder.LITTLE_ENDIAN);
+            a1.intoMemorySegment(o1, at + p, ByteOrder.LITTLE_ENDIAN);
         }
     }
 
-    /** 3 input(s) × 3 output(s); segment memory; positions [from, end) step 64. */
-    static void block3x3(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment i2, MemorySegment o0, MemorySegment o1, MemorySegment o2, long from, long end, boolean first) {
+    /** 3 input(s) × 3 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    static void block3x3(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment i2, MemorySegment o0, MemorySegment o1, MemorySegment o2, long at, int end, boolean first) {
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
         ByteVector t02 = ByteVector.fromArray(S, t, base + 128);
@@ -773,10 +773,10 @@ final class VbmiLoops {
         ByteVector t21 = ByteVector.fromArray(S, t, base + 576);
         ByteVector t22 = ByteVector.fromArray(S, t, base + 640);
         ByteVector u2 = ByteVector.fromArray(S, t, base + 704);
-        for (long p = from; p < end; p += VLEN) {
-            ByteVector x0 = ByteVector.fromMemorySegment(S, i0, p, ByteOrder.LITTLE_ENDIAN);
-            ByteVector x1 = ByteVector.fromMemorySegment(S, i1, p, ByteOrder.LITTLE_ENDIAN);
-            ByteVector x2 = ByteVector.fromMemorySegment(S, i2, p, ByteOrder.LITTLE_ENDIAN);
+        for (int p = 0; p < end; p += VLEN) {
+            ByteVector x0 = ByteVector.fromMemorySegment(S, i0, at + p, ByteOrder.LITTLE_ENDIAN);
+            ByteVector x1 = ByteVector.fromMemorySegment(S, i1, at + p, ByteOrder.LITTLE_ENDIAN);
+            ByteVector x2 = ByteVector.fromMemorySegment(S, i2, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector top = x0.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes().and((byte) 0x03)
                     .lanewise(VectorOperators.OR, x1.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes().and((byte) 0x0c))
                     .lanewise(VectorOperators.OR, x2.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes().and((byte) 0x30));
@@ -785,30 +785,30 @@ final class VbmiLoops {
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
                     .lanewise(VectorOperators.XOR, x2.selectFrom(t02));
             if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o0, p, ByteOrder.LITTLE_ENDIAN));
+                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o0, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a0.intoMemorySegment(o0, p, ByteOrder.LITTLE_ENDIAN);
+            a0.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector a1 = top.selectFrom(u1)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t11))
                     .lanewise(VectorOperators.XOR, x2.selectFrom(t12));
             if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o1, p, ByteOrder.LITTLE_ENDIAN));
+                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o1, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a1.intoMemorySegment(o1, p, ByteOrder.LITTLE_ENDIAN);
+            a1.intoMemorySegment(o1, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector a2 = top.selectFrom(u2)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t20))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t21))
                     .lanewise(VectorOperators.XOR, x2.selectFrom(t22));
             if (!first) {
-                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o2, p, ByteOrder.LITTLE_ENDIAN));
+                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o2, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a2.intoMemorySegment(o2, p, ByteOrder.LITTLE_ENDIAN);
+            a2.intoMemorySegment(o2, at + p, ByteOrder.LITTLE_ENDIAN);
         }
     }
 
-    /** 3 input(s) × 4 output(s); segment memory; positions [from, end) step 64. */
-    static void block3x4(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment i2, MemorySegment o0, MemorySegment o1, MemorySegment o2, MemorySegment o3, long from, long end, boolean first) {
+    /** 3 input(s) × 4 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    static void block3x4(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment i2, MemorySegment o0, MemorySegment o1, MemorySegment o2, MemorySegment o3, long at, int end, boolean first) {
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
         ByteVector t02 = ByteVector.fromArray(S, t, base + 128);
@@ -825,10 +825,10 @@ final class VbmiLoops {
         ByteVector t31 = ByteVector.fromArray(S, t, base + 832);
         ByteVector t32 = ByteVector.fromArray(S, t, base + 896);
         ByteVector u3 = ByteVector.fromArray(S, t, base + 960);
-        for (long p = from; p < end; p += VLEN) {
-            ByteVector x0 = ByteVector.fromMemorySegment(S, i0, p, ByteOrder.LITTLE_ENDIAN);
-            ByteVector x1 = ByteVector.fromMemorySegment(S, i1, p, ByteOrder.LITTLE_ENDIAN);
-            ByteVector x2 = ByteVector.fromMemorySegment(S, i2, p, ByteOrder.LITTLE_ENDIAN);
+        for (int p = 0; p < end; p += VLEN) {
+            ByteVector x0 = ByteVector.fromMemorySegment(S, i0, at + p, ByteOrder.LITTLE_ENDIAN);
+            ByteVector x1 = ByteVector.fromMemorySegment(S, i1, at + p, ByteOrder.LITTLE_ENDIAN);
+            ByteVector x2 = ByteVector.fromMemorySegment(S, i2, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector top = x0.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes().and((byte) 0x03)
                     .lanewise(VectorOperators.OR, x1.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes().and((byte) 0x0c))
                     .lanewise(VectorOperators.OR, x2.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes().and((byte) 0x30));
@@ -837,33 +837,33 @@ final class VbmiLoops {
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
                     .lanewise(VectorOperators.XOR, x2.selectFrom(t02));
             if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o0, p, ByteOrder.LITTLE_ENDIAN));
+                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o0, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a0.intoMemorySegment(o0, p, ByteOrder.LITTLE_ENDIAN);
+            a0.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector a1 = top.selectFrom(u1)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t11))
                     .lanewise(VectorOperators.XOR, x2.selectFrom(t12));
             if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o1, p, ByteOrder.LITTLE_ENDIAN));
+                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o1, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a1.intoMemorySegment(o1, p, ByteOrder.LITTLE_ENDIAN);
+            a1.intoMemorySegment(o1, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector a2 = top.selectFrom(u2)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t20))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t21))
                     .lanewise(VectorOperators.XOR, x2.selectFrom(t22));
             if (!first) {
-                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o2, p, ByteOrder.LITTLE_ENDIAN));
+                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o2, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a2.intoMemorySegment(o2, p, ByteOrder.LITTLE_ENDIAN);
+            a2.intoMemorySegment(o2, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector a3 = top.selectFrom(u3)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t30))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t31))
                     .lanewise(VectorOperators.XOR, x2.selectFrom(t32));
             if (!first) {
-                a3 = a3.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o3, p, ByteOrder.LITTLE_ENDIAN));
+                a3 = a3.lanewise(VectorOperators.XOR, ByteVector.fromMemorySegment(S, o3, at + p, ByteOrder.LITTLE_ENDIAN));
             }
-            a3.intoMemorySegment(o3, p, ByteOrder.LITTLE_ENDIAN);
+            a3.intoMemorySegment(o3, at + p, ByteOrder.LITTLE_ENDIAN);
         }
     }
 

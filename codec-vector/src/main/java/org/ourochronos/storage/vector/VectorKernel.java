@@ -141,6 +141,9 @@ public final class VectorKernel implements GaloisKernel {
         Matrices.scalarTail(p.matrix, inputs, inputOffset, outputs, outputOffset, end, length);
     }
 
+    /** Segment positions per call of a loop: the loops count with an int (see {@link NibbleLoops}). */
+    private static final int SEGMENT_CHUNK = 1 << 30;
+
     @Override
     public void multiply(PreparedMatrix matrix, MemorySegment[] inputs, MemorySegment[] outputs, long length) {
         Prepared p = own(matrix, inputs.length, outputs.length);
@@ -148,15 +151,18 @@ public final class VectorKernel implements GaloisKernel {
         long end = length - length % VLEN;
         int columns = p.columns;
         byte[] t = p.tables;
-        for (int first = 0; first < p.rows; first += GROUP) {
-            int base = first / GROUP * columns * 2 * GROUP * VLEN;
-            switch (Math.min(GROUP, p.rows - first)) {
-                case 1 -> NibbleLoops.rows1(t, base, inputs, outputs[first], end);
-                case 2 -> NibbleLoops.rows2(t, base, inputs, outputs[first], outputs[first + 1], end);
-                case 3 -> NibbleLoops.rows3(t, base, inputs, outputs[first], outputs[first + 1], outputs[first + 2],
-                        end);
-                default -> NibbleLoops.rows4(t, base, inputs, outputs[first], outputs[first + 1], outputs[first + 2],
-                        outputs[first + 3], end);
+        for (long at = 0; at < end; at += SEGMENT_CHUNK) {
+            int n = (int) Math.min(SEGMENT_CHUNK, end - at);
+            for (int first = 0; first < p.rows; first += GROUP) {
+                int base = first / GROUP * columns * 2 * GROUP * VLEN;
+                MemorySegment[] o = outputs;
+                switch (Math.min(GROUP, p.rows - first)) {
+                    case 1 -> NibbleLoops.rows1(t, base, inputs, o[first], at, n);
+                    case 2 -> NibbleLoops.rows2(t, base, inputs, o[first], o[first + 1], at, n);
+                    case 3 -> NibbleLoops.rows3(t, base, inputs, o[first], o[first + 1], o[first + 2], at, n);
+                    default -> NibbleLoops.rows4(t, base, inputs, o[first], o[first + 1], o[first + 2], o[first + 3],
+                            at, n);
+                }
             }
         }
         Matrices.scalarTail(p.matrix, inputs, outputs, end, length);
