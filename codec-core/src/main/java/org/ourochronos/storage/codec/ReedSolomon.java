@@ -48,6 +48,8 @@ public final class ReedSolomon {
     private final GaloisKernel kernel;
     private final byte[][] encoding;
     private final PreparedMatrix parityRows;
+    /** One 1 × k matrix per parity row for the tempBuffer check, prepared on first use. */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<PreparedMatrix> singleParityRows;
     private final Map<DecodeKey, PreparedMatrix> decodeCache;
 
     private ReedSolomon(int k, int m, CodingMatrix matrix, GaloisKernel kernel) {
@@ -60,6 +62,7 @@ public final class ReedSolomon {
         byte[][] parity = new byte[m][];
         System.arraycopy(encoding, k, parity, 0, m);
         this.parityRows = kernel.prepare(parity);
+        this.singleParityRows = new java.util.concurrent.atomic.AtomicReferenceArray<>(m);
         this.decodeCache = new LinkedHashMap<>(64, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
@@ -182,7 +185,44 @@ public final class ReedSolomon {
         if (chunk == 0) {
             return true;
         }
-        byte[][] expected = new byte[parityShardCount][chunk];
+        return parityMatches(shards, firstByte, byteCount, new byte[parityShardCount][chunk], chunk);
+    }
+
+    /**
+     * Backblaze's form of {@link #isParityCorrect(byte[][], int, int)} that computes into a caller-supplied scratch
+     * buffer of at least {@code byteCount} bytes instead of allocating. One parity row at a time is checked.
+     *
+     * @throws ShardSizeException if {@code tempBuffer} is shorter than {@code byteCount}
+     */
+    public boolean isParityCorrect(byte[][] shards, int firstByte, int byteCount, byte[] tempBuffer) {
+        checkArrays(shards, firstByte, byteCount);
+        if (tempBuffer == null) {
+            throw new InvalidShardsException("tempBuffer is null");
+        }
+        if (tempBuffer.length < byteCount) {
+            throw new ShardSizeException("tempBuffer has " + tempBuffer.length + " bytes, byteCount is " + byteCount);
+        }
+        if (byteCount == 0) {
+            return true;
+        }
+        byte[][] data = slice(shards, 0, dataShardCount);
+        byte[][] out = {tempBuffer};
+        for (int p = 0; p < parityShardCount; p++) {
+            PreparedMatrix row = singleParityRows.get(p);
+            if (row == null) {
+                row = kernel.prepare(new byte[][] {encoding[dataShardCount + p]});
+                singleParityRows.compareAndSet(p, null, row);
+            }
+            kernel.multiply(row, data, firstByte, out, 0, byteCount);
+            if (!java.util.Arrays.equals(tempBuffer, 0, byteCount,
+                    shards[dataShardCount + p], firstByte, firstByte + byteCount)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean parityMatches(byte[][] shards, int firstByte, int byteCount, byte[][] expected, int chunk) {
         byte[][] data = slice(shards, 0, dataShardCount);
         for (int done = 0; done < byteCount; done += chunk) {
             int len = Math.min(chunk, byteCount - done);

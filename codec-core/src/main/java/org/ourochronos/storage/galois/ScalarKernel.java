@@ -66,8 +66,8 @@ public final class ScalarKernel implements GaloisKernel {
         return Optional.empty();
     }
 
-    /** Packed tables: {@code groups[g][c << 8 | x]} holds, in byte j, {@code M[8g + j][c] · x}. */
-    record Prepared(int rows, int columns, long[][] groups) implements PreparedMatrix {
+    /** Packed tables: {@code groups[g][c][x]} holds, in byte j, {@code M[8g + j][c] · x}. */
+    record Prepared(int rows, int columns, long[][][] groups) implements PreparedMatrix {
         @Override
         public String kernelName() {
             return NAME;
@@ -81,9 +81,9 @@ public final class ScalarKernel implements GaloisKernel {
             throw new IllegalArgumentException("matrix must have at least one row and one column");
         }
         int columns = matrix[0].length;
-        long[][] groups = new long[(rows + ROWS_PER_GROUP - 1) / ROWS_PER_GROUP][];
+        long[][][] groups = new long[(rows + ROWS_PER_GROUP - 1) / ROWS_PER_GROUP][][];
         for (int g = 0; g < groups.length; g++) {
-            long[] table = new long[columns << 8];
+            long[][] table = new long[columns][256];
             int first = g * ROWS_PER_GROUP;
             int count = Math.min(ROWS_PER_GROUP, rows - first);
             for (int c = 0; c < columns; c++) {
@@ -95,7 +95,7 @@ public final class ScalarKernel implements GaloisKernel {
                         }
                         packed |= (GaloisField.multiply(matrix[first + j][c], (byte) x) & 0xffL) << (8 * j);
                     }
-                    table[c << 8 | x] = packed;
+                    table[c][x] = packed;
                 }
             }
             groups[g] = table;
@@ -122,32 +122,36 @@ public final class ScalarKernel implements GaloisKernel {
         int columns = p.columns;
         int end = length & ~7;
         for (int g = 0; g < p.groups.length; g++) {
-            long[] t = p.groups[g];
+            long[][] t = p.groups[g];
             int firstRow = g * ROWS_PER_GROUP;
             int rowCount = Math.min(ROWS_PER_GROUP, p.rows - firstRow);
             for (int pos = 0; pos < end; pos += 8) {
                 long a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
                 for (int c = 0; c < columns; c++) {
                     long x = (long) LONG_LE.get(inputs[c], inputOffset + pos);
-                    int base = c << 8;
-                    a0 ^= t[base | (int) (x & 0xff)];
-                    a1 ^= t[base | (int) (x >>> 8) & 0xff];
-                    a2 ^= t[base | (int) (x >>> 16) & 0xff];
-                    a3 ^= t[base | (int) (x >>> 24) & 0xff];
-                    a4 ^= t[base | (int) (x >>> 32) & 0xff];
-                    a5 ^= t[base | (int) (x >>> 40) & 0xff];
-                    a6 ^= t[base | (int) (x >>> 48) & 0xff];
-                    a7 ^= t[base | (int) (x >>> 56)];
+                    long[] tc = t[c];
+                    a0 ^= tc[(int) x & 0xff];
+                    a1 ^= tc[(int) (x >>> 8) & 0xff];
+                    a2 ^= tc[(int) (x >>> 16) & 0xff];
+                    a3 ^= tc[(int) (x >>> 24) & 0xff];
+                    a4 ^= tc[(int) (x >>> 32) & 0xff];
+                    a5 ^= tc[(int) (x >>> 40) & 0xff];
+                    a6 ^= tc[(int) (x >>> 48) & 0xff];
+                    a7 ^= tc[(int) (x >>> 56)];
                 }
-                for (int j = 0; j < rowCount; j++) {
-                    LONG_LE.set(outputs[firstRow + j], outputOffset + pos,
-                            gather(j << 3, a0, a1, a2, a3, a4, a5, a6, a7));
+                if (rowCount <= 2) {
+                    for (int j = 0; j < rowCount; j++) {
+                        LONG_LE.set(outputs[firstRow + j], outputOffset + pos,
+                                gather(j << 3, a0, a1, a2, a3, a4, a5, a6, a7));
+                    }
+                } else {
+                    storeTransposed(outputs, firstRow, rowCount, outputOffset + pos, a0, a1, a2, a3, a4, a5, a6, a7);
                 }
             }
             for (int pos = end; pos < length; pos++) {
                 long a = 0;
                 for (int c = 0; c < columns; c++) {
-                    a ^= t[c << 8 | inputs[c][inputOffset + pos] & 0xff];
+                    a ^= t[c][inputs[c][inputOffset + pos] & 0xff];
                 }
                 for (int j = 0; j < rowCount; j++) {
                     outputs[firstRow + j][outputOffset + pos] = (byte) (a >>> (j << 3));
@@ -162,34 +166,118 @@ public final class ScalarKernel implements GaloisKernel {
         int columns = p.columns;
         long end = length & ~7L;
         for (int g = 0; g < p.groups.length; g++) {
-            long[] t = p.groups[g];
+            long[][] t = p.groups[g];
             int firstRow = g * ROWS_PER_GROUP;
             int rowCount = Math.min(ROWS_PER_GROUP, p.rows - firstRow);
             for (long pos = 0; pos < end; pos += 8) {
                 long a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
                 for (int c = 0; c < columns; c++) {
                     long x = inputs[c].get(SEGMENT_LONG, pos);
-                    int base = c << 8;
-                    a0 ^= t[base | (int) (x & 0xff)];
-                    a1 ^= t[base | (int) (x >>> 8) & 0xff];
-                    a2 ^= t[base | (int) (x >>> 16) & 0xff];
-                    a3 ^= t[base | (int) (x >>> 24) & 0xff];
-                    a4 ^= t[base | (int) (x >>> 32) & 0xff];
-                    a5 ^= t[base | (int) (x >>> 40) & 0xff];
-                    a6 ^= t[base | (int) (x >>> 48) & 0xff];
-                    a7 ^= t[base | (int) (x >>> 56)];
+                    long[] tc = t[c];
+                    a0 ^= tc[(int) x & 0xff];
+                    a1 ^= tc[(int) (x >>> 8) & 0xff];
+                    a2 ^= tc[(int) (x >>> 16) & 0xff];
+                    a3 ^= tc[(int) (x >>> 24) & 0xff];
+                    a4 ^= tc[(int) (x >>> 32) & 0xff];
+                    a5 ^= tc[(int) (x >>> 40) & 0xff];
+                    a6 ^= tc[(int) (x >>> 48) & 0xff];
+                    a7 ^= tc[(int) (x >>> 56)];
                 }
-                for (int j = 0; j < rowCount; j++) {
-                    outputs[firstRow + j].set(SEGMENT_LONG, pos, gather(j << 3, a0, a1, a2, a3, a4, a5, a6, a7));
+                if (rowCount <= 2) {
+                    for (int j = 0; j < rowCount; j++) {
+                        outputs[firstRow + j].set(SEGMENT_LONG, pos, gather(j << 3, a0, a1, a2, a3, a4, a5, a6, a7));
+                    }
+                } else {
+                    storeTransposed(outputs, firstRow, rowCount, pos, a0, a1, a2, a3, a4, a5, a6, a7);
                 }
             }
             for (long pos = end; pos < length; pos++) {
                 long a = 0;
                 for (int c = 0; c < columns; c++) {
-                    a ^= t[c << 8 | inputs[c].get(ValueLayout.JAVA_BYTE, pos) & 0xff];
+                    a ^= t[c][inputs[c].get(ValueLayout.JAVA_BYTE, pos) & 0xff];
                 }
                 for (int j = 0; j < rowCount; j++) {
                     outputs[firstRow + j].set(ValueLayout.JAVA_BYTE, pos, (byte) (a >>> (j << 3)));
+                }
+            }
+        }
+    }
+
+    private static final long EVEN_BYTES = 0x00FF00FF00FF00FFL;
+    private static final long EVEN_SHORTS = 0x0000FFFF0000FFFFL;
+    private static final long LOW_INTS = 0x00000000FFFFFFFFL;
+
+    /*
+     * With three or more output rows a full 8×8 byte transpose of the sums (three rounds of masked swaps, 72
+     * operations) is cheaper than gathering each row's eight bytes separately (32 operations per row). Sum a_i
+     * holds position i, row j in byte j; after the transpose a_j holds row j, position i in byte i.
+     */
+    private static void storeTransposed(byte[][] out, int firstRow, int rowCount, int offset, long a0, long a1,
+                                        long a2, long a3, long a4, long a5, long a6, long a7) {
+        long t;
+        t = ((a0 >>> 8) ^ a1) & EVEN_BYTES; a1 ^= t; a0 ^= t << 8;
+        t = ((a2 >>> 8) ^ a3) & EVEN_BYTES; a3 ^= t; a2 ^= t << 8;
+        t = ((a4 >>> 8) ^ a5) & EVEN_BYTES; a5 ^= t; a4 ^= t << 8;
+        t = ((a6 >>> 8) ^ a7) & EVEN_BYTES; a7 ^= t; a6 ^= t << 8;
+        t = ((a0 >>> 16) ^ a2) & EVEN_SHORTS; a2 ^= t; a0 ^= t << 16;
+        t = ((a1 >>> 16) ^ a3) & EVEN_SHORTS; a3 ^= t; a1 ^= t << 16;
+        t = ((a4 >>> 16) ^ a6) & EVEN_SHORTS; a6 ^= t; a4 ^= t << 16;
+        t = ((a5 >>> 16) ^ a7) & EVEN_SHORTS; a7 ^= t; a5 ^= t << 16;
+        t = ((a0 >>> 32) ^ a4) & LOW_INTS; a4 ^= t; a0 ^= t << 32;
+        t = ((a1 >>> 32) ^ a5) & LOW_INTS; a5 ^= t; a1 ^= t << 32;
+        t = ((a2 >>> 32) ^ a6) & LOW_INTS; a6 ^= t; a2 ^= t << 32;
+        t = ((a3 >>> 32) ^ a7) & LOW_INTS; a7 ^= t; a3 ^= t << 32;
+        LONG_LE.set(out[firstRow], offset, a0);
+        LONG_LE.set(out[firstRow + 1], offset, a1);
+        LONG_LE.set(out[firstRow + 2], offset, a2);
+        if (rowCount > 3) {
+            LONG_LE.set(out[firstRow + 3], offset, a3);
+            if (rowCount > 4) {
+                LONG_LE.set(out[firstRow + 4], offset, a4);
+                if (rowCount > 5) {
+                    LONG_LE.set(out[firstRow + 5], offset, a5);
+                    if (rowCount > 6) {
+                        LONG_LE.set(out[firstRow + 6], offset, a6);
+                        if (rowCount > 7) {
+                            LONG_LE.set(out[firstRow + 7], offset, a7);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Segment form of {@link #storeTransposed(byte[][], int, int, int, long, long, long, long, long, long, long, long)}. */
+    private static void storeTransposed(MemorySegment[] out, int firstRow, int rowCount, long offset, long a0,
+                                        long a1, long a2, long a3, long a4, long a5, long a6, long a7) {
+        long t;
+        t = ((a0 >>> 8) ^ a1) & EVEN_BYTES; a1 ^= t; a0 ^= t << 8;
+        t = ((a2 >>> 8) ^ a3) & EVEN_BYTES; a3 ^= t; a2 ^= t << 8;
+        t = ((a4 >>> 8) ^ a5) & EVEN_BYTES; a5 ^= t; a4 ^= t << 8;
+        t = ((a6 >>> 8) ^ a7) & EVEN_BYTES; a7 ^= t; a6 ^= t << 8;
+        t = ((a0 >>> 16) ^ a2) & EVEN_SHORTS; a2 ^= t; a0 ^= t << 16;
+        t = ((a1 >>> 16) ^ a3) & EVEN_SHORTS; a3 ^= t; a1 ^= t << 16;
+        t = ((a4 >>> 16) ^ a6) & EVEN_SHORTS; a6 ^= t; a4 ^= t << 16;
+        t = ((a5 >>> 16) ^ a7) & EVEN_SHORTS; a7 ^= t; a5 ^= t << 16;
+        t = ((a0 >>> 32) ^ a4) & LOW_INTS; a4 ^= t; a0 ^= t << 32;
+        t = ((a1 >>> 32) ^ a5) & LOW_INTS; a5 ^= t; a1 ^= t << 32;
+        t = ((a2 >>> 32) ^ a6) & LOW_INTS; a6 ^= t; a2 ^= t << 32;
+        t = ((a3 >>> 32) ^ a7) & LOW_INTS; a7 ^= t; a3 ^= t << 32;
+        out[firstRow].set(SEGMENT_LONG, offset, a0);
+        out[firstRow + 1].set(SEGMENT_LONG, offset, a1);
+        out[firstRow + 2].set(SEGMENT_LONG, offset, a2);
+        if (rowCount > 3) {
+            out[firstRow + 3].set(SEGMENT_LONG, offset, a3);
+            if (rowCount > 4) {
+                out[firstRow + 4].set(SEGMENT_LONG, offset, a4);
+                if (rowCount > 5) {
+                    out[firstRow + 5].set(SEGMENT_LONG, offset, a5);
+                    if (rowCount > 6) {
+                        out[firstRow + 6].set(SEGMENT_LONG, offset, a6);
+                        if (rowCount > 7) {
+                            out[firstRow + 7].set(SEGMENT_LONG, offset, a7);
+                        }
+                    }
                 }
             }
         }

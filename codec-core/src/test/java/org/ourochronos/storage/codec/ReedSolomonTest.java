@@ -174,10 +174,14 @@ class ReedSolomonTest {
                     assertArrayEquals(fresh[p], sliced[p], "length " + length + " offset " + offset);
                 }
                 assertTrue(rs.isParityCorrect(shards, offset, length));
+                assertTrue(rs.isParityCorrect(shards, offset, length, new byte[length + 3]));
                 if (length > 0) {
                     shards[7][offset + length - 1] ^= 1;
                     assertFalse(rs.isParityCorrect(shards, offset, length));
+                    assertFalse(rs.isParityCorrect(shards, offset, length, new byte[length]));
                     shards[7][offset + length - 1] ^= 1;
+                    assertThrows(ShardSizeException.class,
+                            () -> rs.isParityCorrect(shards, offset, length, new byte[length - 1]));
                 }
                 boolean[] present = {false, true, true, false, true, true, true, false, true};
                 byte[][] damaged = deepCopy(shards);
@@ -290,6 +294,8 @@ class ReedSolomonTest {
         assertThrows(InvalidShardCountException.class, () -> ReedSolomon.create(0, 2, CodingMatrix.CAUCHY, kernel));
         assertThrows(InvalidShardCountException.class, () -> ReedSolomon.create(2, 0, CodingMatrix.CAUCHY, kernel));
         assertThrows(InvalidShardCountException.class, () -> ReedSolomon.create(-1, 2));
+        // Backblaze threw IllegalArgumentException for all of these; callers catching it keep working.
+        assertThrows(IllegalArgumentException.class, () -> ReedSolomon.create(0, 2));
         InvalidShardCountException e = assertThrows(InvalidShardCountException.class,
                 () -> ReedSolomon.create(200, 57));
         assertTrue(e.getMessage().contains("257"), e.getMessage());
