@@ -222,22 +222,12 @@ public final class BackendRegistry {
             candidates.sort(Comparator.comparingInt(id -> load.getOrDefault(id, 0)));
             futures.put(s.index(), attempt(all, s, candidates, 0, failed, null));
         }
-        CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
-
-        Map<Integer, ShardLocation> placed = new TreeMap<>();
-        Map<Integer, Throwable> failures = new TreeMap<>();
-        futures.forEach((i, f) -> {
-            if (f.isCompletedExceptionally()) {
-                failures.put(i, f.handle((x, t) -> StorageBackendException.unwrap(t)).join());
-            } else {
-                placed.put(i, f.join());
-            }
-        });
-        if (failures.isEmpty()) {
-            return new ShardLocations(m.setId(), placed);
+        Settled<ShardLocation> settled = settle(futures);
+        if (settled.failures().isEmpty()) {
+            return new ShardLocations(m.setId(), settled.values());
         }
-        ShardPlacementException e = new ShardPlacementException(m.setId(), failures);
-        deleteAll(all, placed).values().forEach(e::addSuppressed); // roll back
+        ShardPlacementException e = new ShardPlacementException(m.setId(), settled.failures());
+        deleteAll(all, settled.values()).values().forEach(e::addSuppressed); // roll back
         return throwIt(e);
     }
 
@@ -261,7 +251,7 @@ public final class BackendRegistry {
         String id = candidates.get(p);
         StorageBackend b = all.get(id);
         int next = p + 1;
-        CompletableFuture<String> raw = call(() -> b.store(s));
+        CompletableFuture<String> raw = Futures.call(() -> b.store(s));
         return raw.copy().orTimeout(timeoutNanos, TimeUnit.NANOSECONDS).handle((location, t) -> {
             if (t == null) {
                 return CompletableFuture.completedFuture(new ShardLocation(id, location));
@@ -325,17 +315,8 @@ public final class BackendRegistry {
                 return s;
             }));
         });
-        CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new)).exceptionally(t -> null).join();
-        List<StorageShard> got = new ArrayList<>();
-        Map<Integer, Throwable> failures = new TreeMap<>();
-        futures.forEach((i, f) -> {
-            if (f.isCompletedExceptionally()) {
-                failures.put(i, f.handle((x, t) -> StorageBackendException.unwrap(t)).join());
-            } else {
-                got.add(f.join());
-            }
-        });
-        return new Fetched(ShardSet.of(metadata, got), failures);
+        Settled<StorageShard> settled = settle(futures);
+        return new Fetched(ShardSet.of(metadata, settled.values().values()), settled.failures());
     }
 
     // ------------------------------------------------------------------------------------------------ repair
@@ -405,26 +386,31 @@ public final class BackendRegistry {
             futures.put(i, b == null ? CompletableFuture.failedFuture(unknown(l.backendId()))
                     : timed(() -> b.delete(l.location())));
         });
+        return settle(futures).failures();
+    }
+
+    /** Per shard index, the value or the (unwrapped) failure of each future, once all have completed. */
+    private record Settled<T>(Map<Integer, T> values, Map<Integer, Throwable> failures) {
+    }
+
+    private static <T> Settled<T> settle(Map<Integer, CompletableFuture<T>> futures) {
+        Map<Integer, T> values = new TreeMap<>();
         Map<Integer, Throwable> failures = new TreeMap<>();
-        futures.forEach((i, f) -> f.handle((x, t) -> t == null ? null : failures.put(i,
-                StorageBackendException.unwrap(t))).join());
-        return failures;
+        futures.forEach((i, f) -> f.handle((v, t) -> {
+            if (t == null) {
+                values.put(i, v);
+            } else {
+                failures.put(i, StorageBackendException.unwrap(t));
+            }
+            return null;
+        }).join());
+        return new Settled<>(values, failures);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
 
     /** A backend call that cannot throw synchronously and is limited to the per-backend timeout. */
     private <T> CompletableFuture<T> timed(Supplier<CompletableFuture<T>> op) {
-        return call(op).copy().orTimeout(timeoutNanos, TimeUnit.NANOSECONDS);
-    }
-
-    /** Turns a synchronous throw (or a null future) from a third-party backend into a failed future. */
-    private static <T> CompletableFuture<T> call(Supplier<CompletableFuture<T>> op) {
-        try {
-            CompletableFuture<T> f = op.get();
-            return f != null ? f : CompletableFuture.failedFuture(new IllegalStateException("backend returned null"));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return Futures.call(op).copy().orTimeout(timeoutNanos, TimeUnit.NANOSECONDS);
     }
 }

@@ -58,7 +58,7 @@ public final class MemoryBackend implements StorageBackend {
     @Override
     public CompletableFuture<String> store(StorageShard shard) {
         Objects.requireNonNull(shard, "shard");
-        return run(() -> {
+        return Futures.now(() -> {
             String location = Locations.of(shard);
             long size = ShardFormat.serializedSize(shard);
             quota.reserve(location, size);
@@ -72,7 +72,7 @@ public final class MemoryBackend implements StorageBackend {
 
     @Override
     public CompletableFuture<StorageShard> retrieve(String location) {
-        return run(() -> {
+        return Futures.now(() -> {
             Locations.check(id, location);
             StorageShard s = shards.get(location);
             if (s == null) {
@@ -84,7 +84,7 @@ public final class MemoryBackend implements StorageBackend {
 
     @Override
     public CompletableFuture<Void> delete(String location) {
-        return run(() -> {
+        return Futures.now(() -> {
             Locations.check(id, location);
             StorageShard old = shards.remove(location);
             if (old != null) {
@@ -96,12 +96,12 @@ public final class MemoryBackend implements StorageBackend {
 
     @Override
     public CompletableFuture<Boolean> exists(String location) {
-        return run(() -> shards.containsKey(Locations.check(id, location)));
+        return Futures.now(() -> shards.containsKey(Locations.check(id, location)));
     }
 
     @Override
     public CompletableFuture<List<String>> list(String prefix) {
-        return run(() -> {
+        return Futures.now(() -> {
             Locations.checkPrefix(id, prefix);
             return shards.keySet().stream().filter(l -> l.startsWith(prefix)).sorted().toList();
         });
@@ -109,22 +109,13 @@ public final class MemoryBackend implements StorageBackend {
 
     @Override
     public CompletableFuture<BackendStats> stats() {
-        return run(() -> new BackendStats(shards.size(), quota.used(), quota.limit(), quota.available(), true,
+        return Futures.now(() -> new BackendStats(shards.size(), quota.used(), quota.limit(), quota.available(), true,
                 Instant.now()));
     }
 
     @Override
     public CompletableFuture<HealthStatus> healthCheck() {
         return CompletableFuture.completedFuture(HealthStatus.ok(id, System.nanoTime()));
-    }
-
-    /** Runs {@code body} now, turning a thrown exception into a failed future as the contract requires. */
-    private static <T> CompletableFuture<T> run(java.util.concurrent.Callable<T> body) {
-        try {
-            return CompletableFuture.completedFuture(body.call());
-        } catch (Exception e) {
-            return CompletableFuture.failedFuture(e);
-        }
     }
 
     @Override

@@ -309,13 +309,7 @@ public final class S3Backend implements StorageBackend {
     /** Runs {@code op}, turning synchronous throws and SDK failures into this library's typed exceptions. */
     private <T> CompletableFuture<T> guard(String location,
                                            java.util.function.Supplier<CompletableFuture<T>> op) {
-        CompletableFuture<T> f;
-        try {
-            f = op.get();
-        } catch (RuntimeException e) {
-            f = CompletableFuture.failedFuture(e);
-        }
-        return f.exceptionallyCompose(t -> CompletableFuture.failedFuture(translate(location, t)));
+        return Futures.call(op).exceptionallyCompose(t -> CompletableFuture.failedFuture(translate(location, t)));
     }
 
     private StorageBackendException translate(String location, Throwable t) {

@@ -171,8 +171,11 @@ public record ShardManifest(ShardSetMetadata metadata, ShardLocations locations)
             return new ShardManifest(metadata, new ShardLocations(setId, map));
         } catch (ManifestFormatException e) {
             throw e;
-        } catch (ErasureCodingException | IllegalArgumentException | DateTimeParseException e) {
-            // Bad hex, unknown algorithm or matrix, wrong digest length, checksums not matching the root, ...
+        } catch (ErasureCodingException e) {
+            // wrong digest length, impossible shape, checksums not matching the Merkle root, ...
+            throw new ManifestFormatException("invalid manifest: " + e.getMessage(), e);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            // bad hex, unknown algorithm or matrix, unparseable timestamp, index outside 0..n-1
             throw new ManifestFormatException("invalid manifest: " + e.getMessage(), e);
         }
     }
