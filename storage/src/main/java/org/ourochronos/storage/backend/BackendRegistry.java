@@ -228,10 +228,6 @@ public final class BackendRegistry {
         }
         ShardPlacementException e = new ShardPlacementException(m.setId(), settled.failures());
         deleteAll(all, settled.values()).values().forEach(e::addSuppressed); // roll back
-        return throwIt(e);
-    }
-
-    private static <T> T throwIt(RuntimeException e) {
         throw e;
     }
 
