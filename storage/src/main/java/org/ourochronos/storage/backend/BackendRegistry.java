@@ -187,7 +187,7 @@ public final class BackendRegistry {
             throw new IllegalArgumentException("shard set '" + set.setId() + "' is incomplete (missing "
                     + set.missingIndices() + "); encode or repair it before distributing");
         }
-        return place(set.metadata(), set.availableShards(), Set.of(), Map.of());
+        return place(set.metadata(), set.availableShards(), Set.of(), null);
     }
 
     /**
@@ -200,8 +200,10 @@ public final class BackendRegistry {
     }
 
     /**
-     * Places {@code shards} on the backends not in {@code excluded}, preferring (after the policy's order)
-     * backends holding fewer shards of this set according to {@code load}.
+     * Places {@code shards} on the backends not in {@code excluded}. With a {@code load} (backend id → shards of
+     * this set it already holds; used by repair), backends holding fewer come first — the policy's order breaks
+     * ties — and each shard planned here counts towards the load of its first choice, so several regenerated
+     * shards spread out instead of piling onto one backend. Without one, the policy's order is followed as is.
      */
     private ShardLocations place(ShardSetMetadata m, List<StorageShard> shards, Set<String> excluded,
                                  Map<String, Integer> load) {
@@ -215,11 +217,15 @@ public final class BackendRegistry {
         }
         Set<String> failed = ConcurrentHashMap.newKeySet();
         Map<Integer, CompletableFuture<ShardLocation>> futures = new TreeMap<>();
+        Map<String, Integer> planned = load == null ? null : new HashMap<>(load);
         for (StorageShard s : shards) {
             List<String> candidates = new ArrayList<>(policy.candidates(m, s.index(), ids).stream()
                     .filter(ids::contains).distinct().toList());
-            // Stable sort: the policy's order among equally loaded backends is kept.
-            candidates.sort(Comparator.comparingInt(id -> load.getOrDefault(id, 0)));
+            if (planned != null && !candidates.isEmpty()) {
+                // Stable sort: the policy's order among equally loaded backends is kept.
+                candidates.sort(Comparator.comparingInt(id -> planned.getOrDefault(id, 0)));
+                planned.merge(candidates.getFirst(), 1, Integer::sum);
+            }
             futures.put(s.index(), attempt(all, s, candidates, 0, failed, null));
         }
         Settled<ShardLocation> settled = settle(futures);
