@@ -53,8 +53,9 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /**
  * Put and get of one 64 MiB object through the {@link BackendRegistry} at the PERSONAL level (3 + 2: encode, five
- * shards stored in parallel on five backends; get: fetch all five in parallel, verify, decode), against writing and
- * reading the same bytes raw in the same run.
+ * shards stored in parallel on five backends; {@code get}: fetch all five in parallel, verify, decode;
+ * {@code getObject}: the read path, fetching only the three data shards), against writing and reading the same
+ * bytes raw in the same run.
  *
  * <ul>
  *   <li>{@code target=local}: five {@link LocalFileBackend}s in five directories under {@code java.io.tmpdir}
@@ -147,7 +148,7 @@ public class StorageBenchmark {
         stored = registry.storeShardSet(codec.encode(data, "bench"));
         rawPut();
         // Check once that every path returns the bytes it was given.
-        if (!Arrays.equals(data, get()) || !Arrays.equals(data, rawGet())) {
+        if (!Arrays.equals(data, get()) || !Arrays.equals(data, getObject()) || !Arrays.equals(data, rawGet())) {
             throw new IllegalStateException("benchmark round trip returned different bytes");
         }
     }
@@ -166,6 +167,12 @@ public class StorageBenchmark {
     @Benchmark
     public byte[] get() {
         return codec.decode(registry.retrieveShardSet(stored)).orElseThrow();
+    }
+
+    /** {@link BackendRegistry#retrieveObject}: fetch only the three data shards (all healthy here) and decode. */
+    @Benchmark
+    public byte[] getObject() {
+        return registry.retrieveObject(stored, codec);
     }
 
     /** The same bytes written raw: {@code Files.write}, or a bare {@code putObject}. */

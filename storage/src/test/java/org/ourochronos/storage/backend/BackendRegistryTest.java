@@ -257,6 +257,65 @@ class BackendRegistryTest {
     }
 
     @Test
+    void retrieveObjectTouchesOnlyDataShardsWhenTheyAreHealthy() {
+        List<StallingBackend> counting = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            counting.add(new StallingBackend("c" + i));
+        }
+        BackendRegistry r = registryOf(counting.toArray(StorageBackend[]::new));
+        ErasureCodec codec = new ErasureCodec(RedundancyLevel.PERSONAL);
+        byte[] data = TestShards.random(9000, 42);
+        ShardManifest m = r.storeShardSet(codec.encode(data, "fast"));
+        assertArrayEquals(data, r.retrieveObject(m, codec));
+        int parityReads = 0;
+        int dataReads = 0;
+        for (StallingBackend b : counting) {
+            boolean holdsParity = m.locations().locations().entrySet().stream()
+                    .anyMatch(e -> e.getKey() >= 3 && e.getValue().backendId().equals(b.id()));
+            if (holdsParity) {
+                parityReads += b.retrieves();
+            } else {
+                dataReads += b.retrieves();
+            }
+        }
+        assertEquals(0, parityReads);
+        assertEquals(3, dataReads);
+    }
+
+    @Test
+    void retrieveObjectReadsDataShardsFirstAndFallsBackToParity() throws IOException {
+        List<LocalFileBackend> disks = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            disks.add(new LocalFileBackend("o" + i, tmp.resolve("o" + i), BackendStats.UNLIMITED));
+        }
+        BackendRegistry r = registryOf(disks.toArray(StorageBackend[]::new));
+        ErasureCodec codec = new ErasureCodec(RedundancyLevel.PERSONAL);
+        byte[] data = TestShards.random(40_000, 41);
+        ShardManifest m = r.storeShardSet(codec.encode(data, "o"));
+
+        // parity shards gone: the fast path never needs them
+        for (int i = 3; i < 5; i++) {
+            ShardLocation l = m.locations().get(i).orElseThrow();
+            r.get(l.backendId()).delete(l.location()).join();
+        }
+        assertArrayEquals(data, r.retrieveObject(m, codec));
+
+        // a data shard corrupt on disk as well as one parity shard missing: too few (2 data + 0 parity)...
+        ShardLocation d1 = m.locations().get(1).orElseThrow();
+        Path file = ((LocalFileBackend) r.get(d1.backendId())).shardFile(d1.location());
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 1] ^= 0x01;
+        Files.write(file, bytes);
+        assertThrows(org.ourochronos.storage.codec.CorruptedDataException.class, () -> r.retrieveObject(m, codec));
+
+        // ...and with the parity back, the degraded read succeeds
+        ShardManifest fresh = r.storeShardSet(codec.encode(data, "o2"));
+        ShardLocation f0 = fresh.locations().get(0).orElseThrow();
+        r.get(f0.backendId()).delete(f0.location()).join();
+        assertArrayEquals(data, r.retrieveObject(fresh, codec));
+    }
+
+    @Test
     void locationsOnUnknownBackendsBecomeEmptySlots() {
         MemoryBackend a = new MemoryBackend("a");
         BackendRegistry r = registryOf(a, new MemoryBackend("b"), new MemoryBackend("c"));

@@ -8,15 +8,21 @@ import org.ourochronos.storage.codec.StorageShard;
 /**
  * A stand-in for a backend that hangs (a server that accepts connections and never answers): delegates to a real
  * {@link MemoryBackend} until {@link #stall()} is called, after which every future it returns never completes.
- * Used to exercise the registry's per-backend timeout; it is not the thing under test.
+ * It also counts retrievals. Used to exercise the registry's timeout and read path; it is not the thing under test.
  */
 final class StallingBackend implements StorageBackend {
 
     private final MemoryBackend inner;
     private volatile boolean stalled;
+    private final java.util.concurrent.atomic.AtomicInteger retrieves = new java.util.concurrent.atomic.AtomicInteger();
 
     StallingBackend(String id) {
         inner = new MemoryBackend(id);
+    }
+
+    /** How many times {@link #retrieve(String)} was called. */
+    int retrieves() {
+        return retrieves.get();
     }
 
     void stall() {
@@ -44,6 +50,7 @@ final class StallingBackend implements StorageBackend {
 
     @Override
     public CompletableFuture<StorageShard> retrieve(String location) {
+        retrieves.incrementAndGet();
         return stalled ? new CompletableFuture<>() : inner.retrieve(location);
     }
 
