@@ -36,10 +36,12 @@ JAVA_HOME=$(sh -c '. ./.mvn/find-jdk.sh >/dev/null && printf %s "$JAVA_HOME"')
 java="$JAVA_HOME/bin/java"
 jar="$root/codec-jmh/target/benchmarks.jar"
 
+start=$(date +%s)
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -f "$jar" ]; then
   echo "== building $jar" >&2
   # shellcheck disable=SC2086
   ${BENCH_MVN_WRAPPER:-} ./mvnw -q -B ${BENCH_MVN_ARGS:-} -pl codec-jmh -am package -DskipTests
+  echo "== built in $(( $(date +%s) - start )) s" >&2
 fi
 
 # Flags every JMH fork gets (-jvmArgsAppend on the command line replaces the suites' own @Fork flags).
@@ -124,7 +126,6 @@ EOF
   "$python" "$here/report.py" report "$out" "$label"
 }
 
-start=$(date +%s)
 case "$profile" in
   quick) run_profile quick "" 0 ;;
   full) run_profile full "" 0 ;;
@@ -134,4 +135,4 @@ case "$profile" in
     run_profile legacy-mvs16 "-XX:MaxVectorSize=16" 1
     ;;
 esac
-echo "== done in $(( $(date +%s) - start )) s; results in $out" >&2
+echo "== done in $(( $(date +%s) - start )) s (build included); results in $out" >&2
