@@ -37,6 +37,8 @@ import org.ourochronos.storage.codec.StorageShard;
  *   <li>{@link #retrieveShardSet(ShardManifest)} fetches all shards in parallel, each with the per-backend timeout
  *       ({@code orTimeout}); a missing, failing, slow, corrupt or foreign shard becomes an empty slot, so up to
  *       n − k failures still give a set that decodes.</li>
+ *   <li>{@link #retrieveObject(ShardManifest, ErasureCodec)} is the read path: the k data shards first, parity
+ *       only when one of them fails.</li>
  *   <li>{@link #repairShardSet(ShardManifest, ErasureCodec)} regenerates missing and corrupt shards and stores
  *       them on backends that answered, returning the updated manifest.</li>
  * </ul>
@@ -51,7 +53,7 @@ import org.ourochronos.storage.codec.StorageShard;
  * registry.register(new S3Backend(S3Config.builder().id("s3-eu").bucket("shards").build()));
  * ...
  * ShardManifest manifest = registry.storeShardSet(codec.encode(data, "belief-42"));
- * byte[] back = codec.decode(registry.retrieveShardSet(manifest)).orElseThrow();
+ * byte[] back = registry.retrieveObject(manifest, codec);
  * }</pre>
  */
 public final class BackendRegistry {
