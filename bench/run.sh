@@ -46,6 +46,8 @@ fi
 
 # Flags every JMH fork gets (-jvmArgsAppend on the command line replaces the suites' own @Fork flags).
 base_flags="--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
+# e.g. BENCH_JVM_FLAGS=-Dourstorage.isal.lib=/opt/isal-2.32/lib/libisal.so.2 to measure another ISA-L build
+base_flags="$base_flags ${BENCH_JVM_FLAGS:-}"
 
 env_json() { # $1: extra JVM flags; prints the environment facts as JSON
   # shellcheck disable=SC2086
@@ -58,6 +60,7 @@ facts=$(env_json "")
 tag=$(printf '%s' "$facts" | json_field cpuTag)
 out="$root/results/$tag"
 mkdir -p "$out"
+mismatch=0
 work=$(mktemp -d "${TMPDIR:-/tmp}/bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
@@ -68,19 +71,31 @@ jmh() {
   echo "== JMH $name: $*" >&2
   # shellcheck disable=SC2086
   "$java" -jar "$jar" -foe false -rf json -rff "$work/$name.json" -jvmArgsAppend "$base_flags $flags" \
-    "$@" ${BENCH_JMH_ARGS:-} 2>&1 \
-    | grep -E '^(Benchmark |[A-Za-z]+Benchmark\.|<failure>|# Run complete)|SKIPPED|MISMATCH|Exception|Error' || true
+    "$@" ${BENCH_JMH_ARGS:-} 2>&1 | tee "$work/$name.log" \
+    | grep --line-buffered -E '^(Benchmark |[A-Za-z]+Benchmark\.|<failure>|# Run complete)|SKIPPED|MISMATCH|Exception|Error' \
+    || true
+  if grep -q 'PARITY MISMATCH' "$work/$name.log"; then
+    mismatch=1 # a coder computed wrong bytes: finish the run, then fail it
+  fi
   [ -s "$work/$name.json" ] || echo '[]' > "$work/$name.json"
 }
 
 # run_profile <label> <extra-jvm-flags> <short: 0|1 (1 MiB encode and region only)>
 run_profile() {
   local label=$1 flags=$2 short=$3
-  local f kernels peersEnc peersDec peersReg
+  local f kernels
+  local -a excl
   f=$(env_json "$flags")
   printf '%s\n' "$f" > "$out/env-$label.json"
   kernels=${BENCH_KERNELS:-$(printf '%s' "$f" | json_field kernels.usable)}
   echo "== profile $label on $tag; kernels: $kernels; $(printf '%s' "$f" | json_field isal)" >&2
+  if [ "$(printf '%s' "$f" | json_field isal.available)" != True ]; then
+    # Say it once and leave the ISA-L suites out instead of letting each one fail at set-up.
+    echo "== ISA-L: not installed — ISA-L benchmarks skipped (apt-get install libisal2)" >&2
+    excl=(-e '\.Isal[A-Za-z]*Benchmark\.')
+  else
+    excl=()
+  fi
   # ScalarBaselineBenchmark.backblazeLoop: the classic Java table loop (Backblaze JavaReedSolomon), for reference
   local enc='((\.EncodeBenchmark|\.IsalEncodeBenchmark|\.HadoopRawEncodeBenchmark)\.encode|\.ScalarBaselineBenchmark\.backblazeLoop)$'
   local spi='\.HadoopCoderBenchmark\..*'
@@ -93,25 +108,25 @@ run_profile() {
   esac
   if [ "$label" = full ]; then
     # every shape x 4 KiB / 64 KiB / 1 MiB, direct buffers too, every decode loss, every region size
-    jmh "$label-encode" "$flags" "${it[@]}" -p kernel="$kernels" \
+    jmh "$label-encode" "$flags" "${it[@]}" "${excl[@]}" -p kernel="$kernels" \
       '(\.EncodeBenchmark\.encode.*|\.IsalEncodeBenchmark\.encode|\.HadoopRawEncodeBenchmark\.encode)$'
-    jmh "$label-hadoop-spi" "$flags" "${it[@]}" "$spi"
-    jmh "$label-decode" "$flags" "${it[@]}" -p kernel="$kernels" "$dec"
-    jmh "$label-region" "$flags" "${it[@]}" -p kernel="$kernels" "$reg"
-    jmh "$label-baseline" "$flags" "${it[@]}" '\.ScalarBaselineBenchmark\.'
+    jmh "$label-hadoop-spi" "$flags" "${it[@]}" "${excl[@]}" "$spi"
+    jmh "$label-decode" "$flags" "${it[@]}" "${excl[@]}" -p kernel="$kernels" "$dec"
+    jmh "$label-region" "$flags" "${it[@]}" "${excl[@]}" -p kernel="$kernels" "$reg"
+    jmh "$label-baseline" "$flags" "${it[@]}" "${excl[@]}" '\.ScalarBaselineBenchmark\.'
     # the codec and integrity suites (their own parameters; reported in ops/s)
-    jmh "$label-other" "$flags" "${it[@]}" '\.(CodecBenchmark|IntegrityBenchmark)\.'
+    jmh "$label-other" "$flags" "${it[@]}" "${excl[@]}" '\.(CodecBenchmark|IntegrityBenchmark)\.'
   else
-    jmh "$label-encode-1m" "$flags" "${it[@]}" -p kernel="$kernels" -p code=3+2,5+4,10+4,7+8,17+3 \
+    jmh "$label-encode-1m" "$flags" "${it[@]}" "${excl[@]}" -p kernel="$kernels" -p code=3+2,5+4,10+4,7+8,17+3 \
       -p shardSize=1048576 "$enc"
     if [ "$short" = 0 ]; then
-      jmh "$label-encode-small" "$flags" "${it[@]}" -p kernel="$kernels" -p code=10+4 -p shardSize=4096,65536 "$enc"
-      jmh "$label-decode" "$flags" "${it[@]}" -p kernel="$kernels" -p code=10+4 -p lost=1,2,3,4 \
+      jmh "$label-encode-small" "$flags" "${it[@]}" "${excl[@]}" -p kernel="$kernels" -p code=10+4 -p shardSize=4096,65536 "$enc"
+      jmh "$label-decode" "$flags" "${it[@]}" "${excl[@]}" -p kernel="$kernels" -p code=10+4 -p lost=1,2,3,4 \
         -p shardSize=1048576 "$dec"
       # our coder behind Hadoop's SPI (codec-hadoop) next to hadoop's rs_java, same shapes as above
-      jmh "$label-hadoop-spi" "$flags" "${it[@]}" -p code=10+4 -p buffers=heap "$spi"
+      jmh "$label-hadoop-spi" "$flags" "${it[@]}" "${excl[@]}" -p code=10+4 -p buffers=heap "$spi"
     fi
-    jmh "$label-region" "$flags" "${it[@]}" -p kernel="$kernels" -p size=1048576 "$reg"
+    jmh "$label-region" "$flags" "${it[@]}" "${excl[@]}" -p kernel="$kernels" -p size=1048576 "$reg"
   fi
   # One JMH JSON per profile (JMH's own schema: a list of results), then the table and chart.
   "$python" - "$out/jmh-$label.json" "$work"/"$label"-*.json <<'EOF'
@@ -136,3 +151,7 @@ case "$profile" in
     ;;
 esac
 echo "== done in $(( $(date +%s) - start )) s (build included); results in $out" >&2
+if [ "$mismatch" = 1 ]; then
+  echo "== FAILED: PARITY MISMATCH reported above; those rows are missing from the table" >&2
+  exit 1
+fi
