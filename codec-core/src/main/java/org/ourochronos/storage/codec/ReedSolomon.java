@@ -364,6 +364,11 @@ public final class ReedSolomon {
                 usedBits.set(i);
             }
         }
+        return new Plan(used, wanted, matrixFor(used, usedBits, wanted, wantedBits));
+    }
+
+    /** The prepared {@code E[wanted] · E[used]^-1}, both index lists ascending; cached per pattern. */
+    private PreparedMatrix matrixFor(int[] used, BitSet usedBits, int[] wanted, BitSet wantedBits) {
         DecodeKey key = new DecodeKey(usedBits, wantedBits);
         PreparedMatrix matrix;
         synchronized (decodeCache) {
@@ -376,7 +381,146 @@ public final class ReedSolomon {
                 decodeCache.put(key, matrix);
             }
         }
-        return new Plan(used, wanted, matrix);
+        return matrix;
+    }
+
+    // ----------------------------------------------------------------------------------------------- reconstruct
+
+    /**
+     * Computes the shards listed in {@code targets} from exactly the k shards listed in {@code sources}, held in
+     * separate arrays: {@code inputs[i]} is shard {@code sources[i]}, {@code outputs[j]} receives shard
+     * {@code targets[j]}. Nothing else is read or written, so callers that hold only some shards (Hadoop's decoder,
+     * a backend repairing one shard) pay only for what they ask. Indices may come in any order; the decode matrix is
+     * cached per pattern as for {@link #decodeMissing}.
+     *
+     * <pre>{@code
+     * // 6+3: rebuild shard 2 from shards 0, 1, 3, 4, 5, 6
+     * rs.reconstruct(new byte[][] {s0, s1, s3, s4, s5, s6}, new int[] {0, 1, 3, 4, 5, 6},
+     *                new byte[][] {s2}, new int[] {2}, 0, length);
+     * }</pre>
+     *
+     * @throws InvalidShardsException if {@code sources} is not k distinct indices, {@code targets} repeats an index
+     *                                or names a source, an index is out of range, or an array is null
+     * @throws ShardSizeException     if an array is shorter than {@code offset + byteCount}
+     */
+    public void reconstruct(byte[][] inputs, int[] sources, byte[][] outputs, int[] targets, int offset,
+                            int byteCount) {
+        int[][] order = checkPattern(inputs, sources, outputs, targets);
+        if (offset < 0 || byteCount < 0) {
+            throw new ShardSizeException("offset and byteCount must not be negative: " + offset + ", " + byteCount);
+        }
+        for (byte[][] group : new byte[][][] {inputs, outputs}) {
+            for (int i = 0; i < group.length; i++) {
+                if (group[i] == null) {
+                    throw new InvalidShardsException((group == inputs ? "input " : "output ") + i + " is null");
+                }
+                if ((long) offset + byteCount > group[i].length) {
+                    throw new ShardSizeException((group == inputs ? "input " : "output ") + i + " has "
+                            + group[i].length + " bytes, fewer than offset " + offset + " + byteCount " + byteCount);
+                }
+            }
+        }
+        if (targets.length == 0 || byteCount == 0) {
+            return;
+        }
+        PreparedMatrix matrix = matrixFor(order[0], bits(order[0]), order[2], bits(order[2]));
+        byte[][] in = new byte[inputs.length][];
+        byte[][] out = new byte[outputs.length][];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = inputs[order[1][i]];
+        }
+        for (int j = 0; j < out.length; j++) {
+            out[j] = outputs[order[3][j]];
+        }
+        kernel.multiply(matrix, in, offset, out, offset, byteCount);
+    }
+
+    /**
+     * Buffer form of {@link #reconstruct(byte[][], int[], byte[][], int[], int, int)}: every buffer (heap or direct)
+     * is used from its position for the same number of remaining bytes; positions are unchanged.
+     */
+    public void reconstruct(ByteBuffer[] inputs, int[] sources, ByteBuffer[] outputs, int[] targets) {
+        int[][] order = checkPattern(inputs, sources, outputs, targets);
+        int length = -1;
+        for (ByteBuffer[] group : new ByteBuffer[][] {inputs, outputs}) {
+            for (int i = 0; i < group.length; i++) {
+                ByteBuffer b = group[i];
+                String what = (group == inputs ? "input " : "output ") + i;
+                if (b == null) {
+                    throw new InvalidShardsException(what + " is null");
+                }
+                if (length < 0) {
+                    length = b.remaining();
+                } else if (b.remaining() != length) {
+                    throw new ShardSizeException(what + " has " + b.remaining() + " bytes remaining, expected "
+                            + length);
+                }
+                if (group == outputs && b.isReadOnly()) {
+                    throw new InvalidShardsException(what + " is read-only");
+                }
+            }
+        }
+        if (targets.length == 0 || length == 0) {
+            return;
+        }
+        PreparedMatrix matrix = matrixFor(order[0], bits(order[0]), order[2], bits(order[2]));
+        ByteBuffer[] in = new ByteBuffer[inputs.length];
+        ByteBuffer[] out = new ByteBuffer[outputs.length];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = inputs[order[1][i]];
+        }
+        for (int j = 0; j < out.length; j++) {
+            out[j] = outputs[order[3][j]];
+        }
+        kernel.multiply(matrix, in, out, length);
+    }
+
+    /**
+     * Validates a reconstruct pattern; returns {sorted sources, their positions in inputs, sorted targets, their
+     * positions in outputs}.
+     */
+    private int[][] checkPattern(Object[] inputs, int[] sources, Object[] outputs, int[] targets) {
+        if (inputs == null || sources == null || outputs == null || targets == null) {
+            throw new InvalidShardsException("inputs, sources, outputs and targets must not be null");
+        }
+        if (sources.length != dataShardCount) {
+            throw new InvalidShardsException("exactly " + dataShardCount + " source shards are needed, got "
+                    + sources.length);
+        }
+        if (inputs.length != sources.length) {
+            throw new InvalidShardsException(inputs.length + " inputs for " + sources.length + " source indices");
+        }
+        if (outputs.length != targets.length) {
+            throw new InvalidShardsException(outputs.length + " outputs for " + targets.length + " target indices");
+        }
+        BitSet seen = new BitSet(totalShardCount);
+        for (int[] list : new int[][] {sources, targets}) {
+            for (int index : list) {
+                if (index < 0 || index >= totalShardCount) {
+                    throw new InvalidShardsException("shard index " + index + " is outside 0.." + (totalShardCount - 1));
+                }
+                if (seen.get(index)) {
+                    throw new InvalidShardsException("shard index " + index + " is listed twice among sources and "
+                            + "targets");
+                }
+                seen.set(index);
+            }
+        }
+        int[] sourceOrder = java.util.stream.IntStream.range(0, sources.length).boxed()
+                .sorted(java.util.Comparator.comparingInt(i -> sources[i])).mapToInt(Integer::intValue).toArray();
+        int[] targetOrder = java.util.stream.IntStream.range(0, targets.length).boxed()
+                .sorted(java.util.Comparator.comparingInt(i -> targets[i])).mapToInt(Integer::intValue).toArray();
+        int[] sortedSources = java.util.Arrays.stream(sourceOrder).map(i -> sources[i]).toArray();
+        int[] sortedTargets = java.util.Arrays.stream(targetOrder).map(i -> targets[i]).toArray();
+        return new int[][] {sortedSources, sourceOrder, sortedTargets, targetOrder};
+    }
+
+    private static BitSet bits(int[] indices) {
+        BitSet b = new BitSet();
+        for (int i : indices) {
+            b.set(i);
+        }
+        return b;
     }
 
     // ------------------------------------------------------------------------------------------------ validation

@@ -286,6 +286,61 @@ class ReedSolomonTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("kernelsAndMatrices")
+    void reconstructReadsOnlySourcesAndWritesOnlyTargets(GaloisKernel kernel, CodingMatrix matrix) {
+        Random rnd = new Random(99);
+        for (int trial = 0; trial < 40; trial++) {
+            int k = 1 + rnd.nextInt(12);
+            int m = 1 + rnd.nextInt(6);
+            int n = k + m;
+            int length = rnd.nextInt(300);
+            ReedSolomon rs = ReedSolomon.create(k, m, matrix, kernel);
+            byte[][] original = randomShards(rnd, n, k, length);
+            rs.encodeParity(original, 0, length);
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                order.add(i);
+            }
+            java.util.Collections.shuffle(order, rnd);
+            int[] sources = order.subList(0, k).stream().mapToInt(Integer::intValue).toArray();
+            int[] targets = order.subList(k, k + rnd.nextInt(m + 1)).stream().mapToInt(Integer::intValue).toArray();
+            byte[][] inputs = new byte[k][];
+            for (int i = 0; i < k; i++) {
+                inputs[i] = original[sources[i]].clone();
+            }
+            byte[][] outputs = new byte[targets.length][length];
+            rs.reconstruct(inputs, sources, outputs, targets, 0, length);
+            for (int j = 0; j < targets.length; j++) {
+                assertArrayEquals(original[targets[j]], outputs[j], "target " + targets[j]);
+            }
+            ByteBuffer[] in = new ByteBuffer[k];
+            for (int i = 0; i < k; i++) {
+                in[i] = i % 2 == 0 ? ByteBuffer.wrap(inputs[i]) : ByteBuffer.allocateDirect(length).put(0, inputs[i]);
+            }
+            ByteBuffer[] out = new ByteBuffer[targets.length];
+            for (int j = 0; j < out.length; j++) {
+                out[j] = j % 2 == 0 ? ByteBuffer.allocateDirect(length) : ByteBuffer.allocate(length);
+            }
+            rs.reconstruct(in, sources, out, targets);
+            for (int j = 0; j < targets.length; j++) {
+                byte[] got = new byte[length];
+                out[j].get(0, got);
+                assertArrayEquals(original[targets[j]], got);
+            }
+        }
+        ReedSolomon rs = ReedSolomon.create(3, 2, matrix, kernel);
+        byte[][] three = new byte[3][8];
+        byte[][] one = new byte[1][8];
+        assertThrows(InvalidShardsException.class, () -> rs.reconstruct(three, new int[] {0, 1}, one, new int[] {4}, 0, 8));
+        assertThrows(InvalidShardsException.class, () -> rs.reconstruct(three, new int[] {0, 1, 1}, one, new int[] {4}, 0, 8));
+        assertThrows(InvalidShardsException.class, () -> rs.reconstruct(three, new int[] {0, 1, 2}, one, new int[] {2}, 0, 8));
+        assertThrows(InvalidShardsException.class, () -> rs.reconstruct(three, new int[] {0, 1, 5}, one, new int[] {4}, 0, 8));
+        assertThrows(ShardSizeException.class, () -> rs.reconstruct(three, new int[] {0, 1, 2}, one, new int[] {4}, 4, 8));
+        assertThrows(InvalidShardsException.class, () -> rs.reconstruct(three, new int[] {0, 1, 2}, new byte[][] {null},
+                new int[] {4}, 0, 8));
+    }
+
     // ------------------------------------------------------------------------------------------------ bad input
 
     @ParameterizedTest

@@ -1,8 +1,6 @@
 package org.apache.hadoop.io.erasurecode.rawcoder;
 
-import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 import org.apache.hadoop.HadoopIllegalArgumentException;
 import org.apache.hadoop.io.erasurecode.ErasureCoderOptions;
@@ -10,8 +8,6 @@ import org.ourochronos.storage.codec.CodingMatrix;
 import org.ourochronos.storage.codec.InsufficientShardsException;
 import org.ourochronos.storage.codec.InvalidShardsException;
 import org.ourochronos.storage.codec.ReedSolomon;
-import org.ourochronos.storage.galois.GaloisKernel;
-import org.ourochronos.storage.galois.PreparedMatrix;
 
 /**
  * A Hadoop raw Reed-Solomon decoder that produces exactly the bytes of Hadoop's {@link RSRawDecoder}: same Cauchy
@@ -27,13 +23,11 @@ import org.ourochronos.storage.galois.PreparedMatrix;
  * {@link RSRawDecoder}, which assumes erased data units are listed before erased parity units, any order of
  * {@code erasedIndexes} gives correct output.
  *
- * <p>How the work is split: our {@link ReedSolomon} coder decodes in place over n buffers and rebuilds every unit
- * it was not given, so handing it Hadoop's call as is would also rebuild the units the caller left out on purpose
- * (with RS-6-3, one lost unit and k inputs: three outputs computed for one wanted). Instead the decoder asks that
- * coder for the decode matrix itself, by decoding k unit vectors (k bytes per unit, once per erasure pattern), and
- * runs the coder's own {@link GaloisKernel} on exactly the k inputs read and the e outputs wanted. The matrix is
- * kept while the pattern stays the same (HDFS rebuilds a whole block with one pattern), as {@link RSRawDecoder}
- * does. Decode calls are synchronized by the base class.
+ * <p>How the work is split: Hadoop hands over the units it read and the buffers of the units it wants, with
+ * {@code null} for the rest. {@link ReedSolomon#reconstruct} takes exactly that shape — k source units in, the
+ * erased units out — so nothing the caller left out on purpose is computed, and the decode matrix comes from the
+ * coder's per-pattern cache (HDFS rebuilds a whole block with one pattern). Decode calls are synchronized by the
+ * base class.
  */
 public final class OurStorageRSRawDecoder extends RawErasureDecoder {
 
@@ -47,12 +41,6 @@ public final class OurStorageRSRawDecoder extends RawErasureDecoder {
     static final boolean PREFER_DIRECT = false;
 
     private final ReedSolomon coder;
-    private final GaloisKernel kernel;
-
-    /** The last erasure pattern and its prepared decode rows. Guarded by the synchronized decode methods. */
-    private int[] cachedUsed;
-    private int[] cachedErased;
-    private PreparedMatrix cachedMatrix;
 
     /**
      * A decoder for {@code coderOptions}' data and parity unit counts.
@@ -63,7 +51,6 @@ public final class OurStorageRSRawDecoder extends RawErasureDecoder {
     public OurStorageRSRawDecoder(ErasureCoderOptions coderOptions) {
         super(coderOptions);
         this.coder = createCoder(getNumDataUnits(), getNumParityUnits(), getNumAllUnits());
-        this.kernel = coder.getKernel();
     }
 
     static ReedSolomon createCoder(int k, int m, int n) {
@@ -83,53 +70,44 @@ public final class OurStorageRSRawDecoder extends RawErasureDecoder {
     @Override
     protected void doDecode(ByteBufferDecodingState state) {
         int[] used = usedInputs(state.inputs, state.erasedIndexes);
-        for (int j = 0; j < state.outputs.length; j++) {
-            if (state.outputs[j].isReadOnly()) {
-                throw new InvalidShardsException("output " + j + " (unit " + state.erasedIndexes[j]
-                        + ") is a read-only buffer");
-            }
-        }
-        PreparedMatrix matrix = decodeMatrix(used, state.erasedIndexes);
         ByteBuffer[] in = new ByteBuffer[used.length];
         for (int j = 0; j < used.length; j++) {
             in[j] = state.inputs[used[j]];
         }
-        // Each buffer from its position for decodeLength bytes; positions are left alone (the base class moves
-        // the inputs' afterwards).
-        kernel.multiply(matrix, in, state.outputs, state.decodeLength);
+        // Each buffer from its position for decodeLength bytes (the base class checked the lengths); positions are
+        // left alone here and the base class moves the inputs' afterwards.
+        coder.reconstruct(in, used, state.outputs, state.erasedIndexes);
     }
 
     @Override
     protected void doDecode(ByteArrayDecodingState state) {
         int[] used = usedInputs(state.inputs, state.erasedIndexes);
-        PreparedMatrix matrix = decodeMatrix(used, state.erasedIndexes);
         int length = state.decodeLength;
         byte[][] in = new byte[used.length][];
-        int inOffset = state.inputOffsets[used[0]];
+        int offset = state.inputOffsets[used[0]];
         boolean sameOffsets = true;
         for (int j = 0; j < used.length; j++) {
             in[j] = state.inputs[used[j]];
-            sameOffsets &= state.inputOffsets[used[j]] == inOffset;
+            sameOffsets &= state.inputOffsets[used[j]] == offset;
         }
-        int outOffset = state.outputOffsets[0];
         for (int off : state.outputOffsets) {
-            sameOffsets &= off == outOffset;
+            sameOffsets &= off == offset;
         }
         if (sameOffsets) {
-            // byte[][] calls (offsets all 0) and heap buffers from one allocator: the kernel's array form.
-            kernel.multiply(matrix, in, inOffset, state.outputs, outOffset, length);
+            // byte[][] calls (offsets all 0) and heap buffers from one allocator: the array form.
+            coder.reconstruct(in, used, state.outputs, state.erasedIndexes, offset, length);
             return;
         }
-        // Heap buffers at different positions: slices, which the kernel reads like any other segment.
-        MemorySegment[] inSegments = new MemorySegment[used.length];
+        // Heap buffers at different positions: windows onto the same arrays.
+        ByteBuffer[] inBuffers = new ByteBuffer[used.length];
         for (int j = 0; j < used.length; j++) {
-            inSegments[j] = MemorySegment.ofArray(in[j]).asSlice(state.inputOffsets[used[j]], length);
+            inBuffers[j] = ByteBuffer.wrap(in[j], state.inputOffsets[used[j]], length);
         }
-        MemorySegment[] outSegments = new MemorySegment[state.outputs.length];
-        for (int j = 0; j < outSegments.length; j++) {
-            outSegments[j] = MemorySegment.ofArray(state.outputs[j]).asSlice(state.outputOffsets[j], length);
+        ByteBuffer[] outBuffers = new ByteBuffer[state.outputs.length];
+        for (int j = 0; j < outBuffers.length; j++) {
+            outBuffers[j] = ByteBuffer.wrap(state.outputs[j], state.outputOffsets[j], length);
         }
-        kernel.multiply(matrix, inSegments, outSegments, length);
+        coder.reconstruct(inBuffers, used, outBuffers, state.erasedIndexes);
     }
 
     /**
@@ -162,48 +140,16 @@ public final class OurStorageRSRawDecoder extends RawErasureDecoder {
         return used;
     }
 
-    /**
-     * Rows of the decode matrix for {@code erased} from {@code used}, in the kernel's layout. Computed by our
-     * coder: decoding inputs that are unit vectors (input j is 1 at byte j, 0 elsewhere) leaves in each rebuilt
-     * unit r, at byte j, the coefficient of input j, so the rows are exactly the matrix {@link ReedSolomon} itself
-     * would use. k bytes per unit, once per pattern.
-     */
-    private PreparedMatrix decodeMatrix(int[] used, int[] erased) {
-        if (cachedMatrix != null && Arrays.equals(used, cachedUsed) && Arrays.equals(erased, cachedErased)) {
-            return cachedMatrix;
-        }
-        int n = getNumAllUnits();
-        int k = getNumDataUnits();
-        byte[][] probe = new byte[n][k];
-        boolean[] present = new boolean[n];
-        for (int j = 0; j < k; j++) {
-            probe[used[j]][j] = 1;
-            present[used[j]] = true;
-        }
-        coder.decodeMissing(probe, present, 0, k);
-        byte[][] rows = new byte[erased.length][];
-        for (int r = 0; r < erased.length; r++) {
-            rows[r] = probe[erased[r]];
-        }
-        PreparedMatrix matrix = kernel.prepare(rows);
-        cachedUsed = used.clone();
-        cachedErased = erased.clone();
-        cachedMatrix = matrix;
-        return matrix;
-    }
-
     /** See {@link #PREFER_DIRECT}. */
     @Override
     public boolean preferDirectBuffer() {
         return PREFER_DIRECT;
     }
 
-    /** Drops the cached decode matrix; the decoder stays usable and rebuilds it on the next call. */
+    /** Nothing to free: decode matrices live in the coder's bounded cache. The decoder stays usable. */
     @Override
-    public synchronized void release() {
-        cachedUsed = null;
-        cachedErased = null;
-        cachedMatrix = null;
+    public void release() {
+        // no native or pooled resources
     }
 
     @Override
