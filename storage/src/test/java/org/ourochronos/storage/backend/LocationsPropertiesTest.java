@@ -13,7 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Properties of the location scheme: nothing accepted can leave a directory; every set id maps to a location. */
-class LocationsProperties {
+class LocationsPropertiesTest {
 
     private static final Path BASE = Path.of("/srv/base").toAbsolutePath();
 
