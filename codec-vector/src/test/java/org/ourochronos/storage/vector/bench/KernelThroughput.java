@@ -6,19 +6,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import org.ourochronos.storage.codec.CodingMatrix;
 import org.ourochronos.storage.galois.GaloisKernel;
 import org.ourochronos.storage.galois.GaloisKernels;
 import org.ourochronos.storage.galois.PreparedMatrix;
 
 /**
  * Quick single-thread throughput harness for tuning the kernels by hand; not a test, not the project's figures
- * (those come from codec-jmh). Encodes k data shards into m parity shards (Vandermonde-derived parity rows
- * replaced by random non-zero coefficients: the speed does not depend on their values) and prints GB/s of data
- * (k × shard size per call).
+ * (those come from codec-jmh). Multiplies k data shards by an m × k matrix of random non-zero coefficients (the
+ * speed does not depend on their values) and prints GB/s of data (k × shard size per call), best of three rounds
+ * after a warm-up round. Kernels are looked up among all candidates, usable or not.
  *
  * <pre>
- * java --add-modules jdk.incubator.vector -cp ... org.ourochronos.storage.vector.bench.KernelThroughput \
+ * java --add-modules jdk.incubator.vector \
+ *      -cp codec-core/target/classes:codec-vector/target/classes:codec-vector/target/test-classes \
+ *      org.ourochronos.storage.vector.bench.KernelThroughput \
  *      [kernels=scalar,vector-nibble-512,vector-vbmi-512] [shapes=10+4,5+4] [sizes=65536,1048576] [seconds=2]
  *      [memory=array|segment]
  * </pre>
@@ -110,10 +111,5 @@ public final class KernelThroughput {
             }
         }
         return fallback;
-    }
-
-    static {
-        // Keep CodingMatrix referenced so the harness fails to compile if the codec API moves under it.
-        CodingMatrix unused = CodingMatrix.CAUCHY;
     }
 }
