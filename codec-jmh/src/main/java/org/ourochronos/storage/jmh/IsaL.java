@@ -98,27 +98,37 @@ public final class IsaL {
         }
     }
 
+    /** Where {@link #LIBRARY} lies in the usual library directories, if it is installed there. */
+    public static Optional<Path> installedFile() {
+        for (String dir : List.of("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64",
+                "/usr/lib", "/usr/local/lib")) {
+            Path p = Path.of(dir, LIBRARY);
+            if (Files.exists(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * The library file and its version as far as the file name tells ({@code libisal.so.2.0.30} → 2.30), for
-     * reports. Best effort: "unknown" when the file cannot be found in the usual directories.
+     * reports. Best effort: "version unknown" when the file is elsewhere or loaded by another name.
      */
     public static String describe() {
         if (UNAVAILABLE != null) {
             return UNAVAILABLE;
         }
-        for (String dir : List.of("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64",
-                "/usr/lib", "/usr/local/lib")) {
-            Path p = Path.of(dir, LIBRARY_NAME);
-            try {
-                if (Files.exists(p)) {
-                    String real = p.toRealPath().getFileName().toString(); // libisal.so.2.0.30
-                    String[] parts = real.substring(real.indexOf(".so.") + 4).split("\\.");
-                    String version = parts.length == 3 ? parts[0] + "." + parts[2] : real;
-                    return "ISA-L " + version + " (" + p.toRealPath() + ")";
-                }
-            } catch (java.io.IOException | RuntimeException e) {
-                // fall through: report what we have
+        Optional<Path> file = LIBRARY_NAME.equals(LIBRARY) ? installedFile() : Optional.empty();
+        try {
+            if (file.isPresent()) {
+                Path real = file.get().toRealPath();
+                String name = real.getFileName().toString(); // libisal.so.2.0.30
+                String[] parts = name.substring(name.indexOf(".so.") + 4).split("\\.");
+                String version = parts.length == 3 ? parts[0] + "." + parts[2] : name;
+                return "ISA-L " + version + " (" + real + ")";
             }
+        } catch (java.io.IOException | RuntimeException e) {
+            // fall through: report what we have
         }
         return "ISA-L (" + LIBRARY_NAME + ", version unknown)";
     }
