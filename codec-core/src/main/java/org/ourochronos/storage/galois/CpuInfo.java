@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * selection and to tag benchmark reports.
  *
  * @param model      the CPU model name, or {@code "unknown"}
- * @param flags      lower-case feature flags as the kernel reports them (e.g. {@code avx2}, {@code avx512_vbmi})
+ * @param flags      lower-case feature flags as the Linux kernel spells them (e.g. {@code avx2}, {@code avx512vbmi},
+ *                   {@code avx512_vbmi2})
  * @param arch       {@code os.arch}
  * @param processors {@link Runtime#availableProcessors()}
  */
@@ -24,7 +25,7 @@ public record CpuInfo(String model, Set<String> flags, String arch, int processo
 
     /** The flags worth printing in a benchmark report, in this order. */
     public static final List<String> NOTABLE_FLAGS = List.of(
-            "sse4_2", "avx", "avx2", "avx512f", "avx512bw", "avx512vl", "avx512_vbmi", "avx512_vbmi2", "gfni",
+            "sse4_2", "avx", "avx2", "avx512f", "avx512bw", "avx512vl", "avx512vbmi", "avx512_vbmi2", "gfni",
             "vpclmulqdq", "asimd", "sve", "sve2");
 
     private static final CpuInfo CURRENT = read(Path.of("/proc/cpuinfo"));
