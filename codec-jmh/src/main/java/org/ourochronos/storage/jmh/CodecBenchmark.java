@@ -54,6 +54,9 @@ public class CodecBenchmark {
     @Param({"2"})
     public int lost;
 
+    @Param({Kernels.SCALAR, Kernels.SELECTED})
+    public String kernel;
+
     private ErasureCodec codec;
     private ReedSolomon bare;
     private byte[] object;
@@ -64,7 +67,8 @@ public class CodecBenchmark {
     @Setup
     public void setUp() {
         RedundancyLevel l = RedundancyLevel.fromString(level);
-        codec = ErasureCodec.builder().level(l).hashAlgorithm(HashAlgorithm.fromName(hash)).build();
+        codec = ErasureCodec.builder().level(l).hashAlgorithm(HashAlgorithm.fromName(hash))
+                .kernel(Kernels.resolve(kernel)).build();
         bare = codec.reedSolomon();
         object = Shards.random(1, 1, objectSize)[0];
         shardSize = (objectSize + l.dataShards() - 1) / l.dataShards();
