@@ -476,6 +476,34 @@ public final class ReedSolomon {
     }
 
     /**
+     * The k shards to read when rebuilding {@code erasedIndices} from {@code slots} ({@code null} where a shard is
+     * not available): the first k non-null slots not listed as erased, ascending — the choice Hadoop's and Ozone's
+     * decoders make, ready to pass to {@link #reconstruct} as {@code sources}.
+     *
+     * @throws InvalidShardsException      if {@code slots} does not have n entries, or an erased index is out of range
+     *                                     or repeated
+     * @throws InsufficientShardsException if fewer than k slots are available
+     */
+    public int[] firstSources(Object[] slots, int[] erasedIndices) {
+        if (slots == null || slots.length != totalShardCount) {
+            throw new InvalidShardsException("expected " + totalShardCount + " shard slots, got "
+                    + (slots == null ? "null" : slots.length));
+        }
+        boolean[] notErased = presentFromErased(erasedIndices);
+        int[] sources = new int[dataShardCount];
+        int count = 0;
+        for (int i = 0; i < totalShardCount && count < dataShardCount; i++) {
+            if (slots[i] != null && notErased[i]) {
+                sources[count++] = i;
+            }
+        }
+        if (count < dataShardCount) {
+            throw new InsufficientShardsException(count, dataShardCount, "slots that are neither null nor erased");
+        }
+        return sources;
+    }
+
+    /**
      * Validates a reconstruct pattern; returns {sorted sources, their positions in inputs, sorted targets, their
      * positions in outputs}.
      */

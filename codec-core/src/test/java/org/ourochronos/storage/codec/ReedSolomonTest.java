@@ -341,6 +341,21 @@ class ReedSolomonTest {
                 new int[] {4}, 0, 8));
     }
 
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void firstSourcesSkipsNullAndErasedSlotsAndValidates(GaloisKernel kernel) {
+        ReedSolomon rs = ReedSolomon.create(3, 3, CodingMatrix.CAUCHY, kernel);
+        Object x = new Object();
+        assertArrayEquals(new int[] {0, 2, 4}, rs.firstSources(new Object[] {x, null, x, x, x, x}, new int[] {1, 3}));
+        assertArrayEquals(new int[] {3, 4, 5}, rs.firstSources(new Object[] {null, null, null, x, x, x}, new int[] {}));
+        assertThrows(InvalidShardsException.class, () -> rs.firstSources(new Object[5], new int[] {0}));
+        assertThrows(InvalidShardsException.class, () -> rs.firstSources(new Object[] {x, x, x, x, x, x}, new int[] {6}));
+        assertThrows(InvalidShardsException.class, () -> rs.firstSources(new Object[] {x, x, x, x, x, x}, new int[] {2, 2}));
+        InsufficientShardsException e = assertThrows(InsufficientShardsException.class,
+                () -> rs.firstSources(new Object[] {x, null, x, x, null, null}, new int[] {3}));
+        assertEquals(2, e.present());
+    }
+
     // ------------------------------------------------------------------------------------------------ bad input
 
     @ParameterizedTest

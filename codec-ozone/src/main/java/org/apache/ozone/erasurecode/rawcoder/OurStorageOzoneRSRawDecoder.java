@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import org.apache.hadoop.HadoopIllegalArgumentException;
 import org.apache.hadoop.hdds.client.ECReplicationConfig;
 import org.ourochronos.storage.codec.CodingMatrix;
-import org.ourochronos.storage.codec.InsufficientShardsException;
 import org.ourochronos.storage.codec.InvalidShardsException;
 import org.ourochronos.storage.codec.ReedSolomon;
 
@@ -44,7 +43,7 @@ public final class OurStorageOzoneRSRawDecoder extends RawErasureDecoder {
 
     @Override
     protected void doDecode(ByteBufferDecodingState state) {
-        int[] used = usedInputs(state.inputs, state.erasedIndexes);
+        int[] used = coder.firstSources(state.inputs, state.erasedIndexes);
         ByteBuffer[] in = new ByteBuffer[used.length];
         for (int j = 0; j < used.length; j++) {
             in[j] = state.inputs[used[j]];
@@ -54,7 +53,7 @@ public final class OurStorageOzoneRSRawDecoder extends RawErasureDecoder {
 
     @Override
     protected void doDecode(ByteArrayDecodingState state) {
-        int[] used = usedInputs(state.inputs, state.erasedIndexes);
+        int[] used = coder.firstSources(state.inputs, state.erasedIndexes);
         int length = state.decodeLength;
         ByteBuffer[] in = new ByteBuffer[used.length];
         for (int j = 0; j < used.length; j++) {
@@ -65,33 +64,6 @@ public final class OurStorageOzoneRSRawDecoder extends RawErasureDecoder {
             out[j] = ByteBuffer.wrap(state.outputs[j], state.outputOffsets[j], length);
         }
         coder.reconstruct(in, used, out, state.erasedIndexes);
-    }
-
-    /** The first k non-null inputs that are not erased; validates the erased indexes. */
-    private int[] usedInputs(Object[] inputs, int[] erasedIndexes) {
-        int n = getNumAllUnits();
-        int k = getNumDataUnits();
-        boolean[] erased = new boolean[n];
-        for (int index : erasedIndexes) {
-            if (index < 0 || index >= n) {
-                throw new InvalidShardsException("erased index " + index + " is outside 0.." + (n - 1));
-            }
-            if (erased[index]) {
-                throw new InvalidShardsException("erased index " + index + " is listed twice");
-            }
-            erased[index] = true;
-        }
-        int[] used = new int[k];
-        int count = 0;
-        for (int i = 0; i < n && count < k; i++) {
-            if (inputs[i] != null && !erased[i]) {
-                used[count++] = i;
-            }
-        }
-        if (count < k) {
-            throw new InsufficientShardsException(count, k, "inputs that are neither null nor erased");
-        }
-        return used;
     }
 
     /** False: heap arrays are our kernels' faster path. */

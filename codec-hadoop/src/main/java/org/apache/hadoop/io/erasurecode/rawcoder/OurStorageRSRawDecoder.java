@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import org.apache.hadoop.HadoopIllegalArgumentException;
 import org.apache.hadoop.io.erasurecode.ErasureCoderOptions;
 import org.ourochronos.storage.codec.CodingMatrix;
-import org.ourochronos.storage.codec.InsufficientShardsException;
 import org.ourochronos.storage.codec.InvalidShardsException;
 import org.ourochronos.storage.codec.ReedSolomon;
 
@@ -69,7 +68,7 @@ public final class OurStorageRSRawDecoder extends RawErasureDecoder {
 
     @Override
     protected void doDecode(ByteBufferDecodingState state) {
-        int[] used = usedInputs(state.inputs, state.erasedIndexes);
+        int[] used = coder.firstSources(state.inputs, state.erasedIndexes);
         ByteBuffer[] in = new ByteBuffer[used.length];
         for (int j = 0; j < used.length; j++) {
             in[j] = state.inputs[used[j]];
@@ -81,7 +80,7 @@ public final class OurStorageRSRawDecoder extends RawErasureDecoder {
 
     @Override
     protected void doDecode(ByteArrayDecodingState state) {
-        int[] used = usedInputs(state.inputs, state.erasedIndexes);
+        int[] used = coder.firstSources(state.inputs, state.erasedIndexes);
         int length = state.decodeLength;
         byte[][] in = new byte[used.length][];
         int offset = state.inputOffsets[used[0]];
@@ -108,36 +107,6 @@ public final class OurStorageRSRawDecoder extends RawErasureDecoder {
             outBuffers[j] = ByteBuffer.wrap(state.outputs[j], state.outputOffsets[j], length);
         }
         coder.reconstruct(inBuffers, used, outBuffers, state.erasedIndexes);
-    }
-
-    /**
-     * The k units to read: the first k non-null inputs that are not being rebuilt (Hadoop's choice). Validates
-     * {@code erasedIndexes} (range and repeats), which Hadoop's state classes leave unchecked.
-     */
-    private int[] usedInputs(Object[] inputs, int[] erasedIndexes) {
-        int n = getNumAllUnits();
-        int k = getNumDataUnits();
-        boolean[] erased = new boolean[n];
-        for (int index : erasedIndexes) {
-            if (index < 0 || index >= n) {
-                throw new InvalidShardsException("erased index " + index + " is outside 0.." + (n - 1));
-            }
-            if (erased[index]) {
-                throw new InvalidShardsException("erased index " + index + " is listed twice");
-            }
-            erased[index] = true;
-        }
-        int[] used = new int[k];
-        int count = 0;
-        for (int i = 0; i < n && count < k; i++) {
-            if (inputs[i] != null && !erased[i]) {
-                used[count++] = i;
-            }
-        }
-        if (count < k) {
-            throw new InsufficientShardsException(count, k, "an input listed as erased is not read");
-        }
-        return used;
     }
 
     /** See {@link #PREFER_DIRECT}. */
