@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.ourochronos.storage.galois.CpuInfo;
 
 /** The pieces the suites and bench/run.sh rely on: parameter parsing, kernel resolution, result tagging. */
@@ -48,6 +52,35 @@ class SupportTest {
             assertEquals("intel-core-i7-6700_avx2", BenchEnvironment.cpuTag(skl));
             assertEquals("unknown_neon", BenchEnvironment.cpuTag(arm));
         }
+    }
+
+    @Test
+    void cpuIdReadsFamilyAndModelAndNamesTheMicroarchitecture(@TempDir Path dir) throws IOException {
+        // The first processor block of this development VM (its model name says only "AMD EPYC") and of the
+        // lent Intel benchmark host; only the first block counts.
+        Path zen5 = dir.resolve("zen5");
+        Files.writeString(zen5, """
+                processor	: 0
+                vendor_id	: AuthenticAMD
+                cpu family	: 26
+                model		: 2
+                model name	: AMD EPYC
+
+                processor	: 1
+                vendor_id	: AuthenticAMD
+                cpu family	: 25
+                model		: 17
+                """);
+        BenchEnvironment.CpuId amd = BenchEnvironment.CpuId.read(zen5);
+        assertEquals(new BenchEnvironment.CpuId("AuthenticAMD", 26, 2), amd);
+        assertEquals("Zen 5", amd.microarchitecture());
+        assertEquals("Zen 4", new BenchEnvironment.CpuId("AuthenticAMD", 25, 17).microarchitecture());
+        assertEquals("Zen 3", new BenchEnvironment.CpuId("AuthenticAMD", 25, 1).microarchitecture());
+        assertEquals("Emerald Rapids", new BenchEnvironment.CpuId("GenuineIntel", 6, 207).microarchitecture());
+        assertEquals("unknown", new BenchEnvironment.CpuId("GenuineIntel", 6, 1).microarchitecture());
+        BenchEnvironment.CpuId missing = BenchEnvironment.CpuId.read(dir.resolve("absent"));
+        assertEquals(new BenchEnvironment.CpuId("unknown", -1, -1), missing);
+        assertEquals("unknown", missing.microarchitecture());
     }
 
     @Test
