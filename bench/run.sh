@@ -10,7 +10,8 @@
 #   bench/run.sh report <results/<tag>> <profile>    # re-make table + chart from stored JSON
 #   bench/run.sh compare <summary.json> <summary.json> ...   # CPUs side by side
 #
-# Environment: BENCH_SKIP_BUILD=1 reuses the jar; BENCH_MVN_WRAPPER is put before ./mvnw (e.g. "flock /tmp/mvn.lock");
+# Environment: BENCH_SKIP_BUILD=1 reuses the jar; BENCH_JAR and BENCH_JAVA run a prebuilt jar on a given java
+# (both set: nothing is built, e.g. with the kit bench/device-kit.sh makes for a machine without a JDK); BENCH_MVN_WRAPPER is put before ./mvnw (e.g. "flock /tmp/mvn.lock");
 # BENCH_MVN_ARGS adds Maven flags (e.g. -o); BENCH_CPU_TAG overrides the results folder name; BENCH_KERNELS
 # overrides the kernel list (default: every kernel usable on this JVM/CPU); BENCH_JMH_ARGS is appended to every JMH
 # command line (e.g. "-prof gc"). Python 3 (standard library only) draws the table and chart.
@@ -31,13 +32,20 @@ case "$profile" in
   *) echo "usage: bench/run.sh quick|full|legacy-cpus|report|compare (see docs/benchmarks.md)" >&2; exit 2 ;;
 esac
 
-# The same JDK (>= 25) the Maven wrapper picks.
-JAVA_HOME=$(sh -c '. ./.mvn/find-jdk.sh >/dev/null && printf %s "$JAVA_HOME"')
-java="$JAVA_HOME/bin/java"
-jar="$root/codec-jmh/target/benchmarks.jar"
+# The same JDK (>= 25) the Maven wrapper picks, unless BENCH_JAVA names a java (a JDK or a jlink'd runtime >= 25:
+# machines that only run benchmarks, see bench/device-kit.sh).
+if [ -n "${BENCH_JAVA:-}" ]; then
+  java=$BENCH_JAVA
+else
+  JAVA_HOME=$(sh -c '. ./.mvn/find-jdk.sh >/dev/null && printf %s "$JAVA_HOME"')
+  java="$JAVA_HOME/bin/java"
+fi
+jar=${BENCH_JAR:-"$root/codec-jmh/target/benchmarks.jar"}
 
 start=$(date +%s)
-if [ "${BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -f "$jar" ]; then
+if [ -n "${BENCH_JAR:-}" ]; then
+  [ -f "$jar" ] || { echo "BENCH_JAR=$jar: no such file" >&2; exit 2; }
+elif [ "${BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -f "$jar" ]; then
   echo "== building $jar" >&2
   # shellcheck disable=SC2086
   ${BENCH_MVN_WRAPPER:-} ./mvnw -q -B ${BENCH_MVN_ARGS:-} -pl codec-jmh -am package -DskipTests
