@@ -24,12 +24,12 @@ import org.ourochronos.storage.galois.CpuInfo;
  *       {@code -XX:UseAVX} and {@code -XX:MaxVectorSize} lower) is narrower than 128 bits.</li>
  * </ul>
  *
- * <p>Width of the split-nibble kernel ({@link #NIBBLE_SPECIES}), measured on Zen 4 (see the module's
+ * <p>Width of the split-nibble kernel ({@link #NIBBLE_SPECIES}), measured on Zen 5 (see the module's
  * architecture notes): a 16-entry lookup replicated across the vector is one instruction when the CPU has a byte
  * permute of the full width: {@code vpermb} (AVX-512 VBMI) for 512 and 256 bits, {@code pshufb} for 128 bits.
  * Without VBMI a 256-bit byte lookup crosses 128-bit lanes and C2 emulates it with two shuffles and a blend, and
  * 512-bit species are not intrinsified at all when the preferred width is below 512 ({@code -XX:UseAVX=2}: about
- * 0 GB/s). JMH, 10+4 encode, 64 KiB / 1 MiB shards, Zen 4: with {@code -XX:UseAVX=2} nibble-128 8.8 / 8.6 GB/s
+ * 0 GB/s). JMH, 10+4 encode, 64 KiB / 1 MiB shards, Zen 5: with {@code -XX:UseAVX=2} nibble-128 8.8 / 8.6 GB/s
  * against nibble-256 6.4 / 6.5 (and 512: 0.01); with {@code -XX:MaxVectorSize=16} nibble-128 9.0 / 9.3; with AVX-512
  * nibble-512 17.8 / 16.5 against nibble-256 13.6 / 11.6 (tuning harness). The rule: on x86, 512 bits when the CPU has {@code avx512vbmi} and the preferred width is 512
  * (C2 emits AVX-512 only then), else 128 bits; elsewhere (NEON, SVE) the preferred width. The system property {@value #BITS_PROPERTY}
