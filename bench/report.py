@@ -58,6 +58,8 @@ def classify(entry, env):
             impl += " (direct)"
     elif cls.startswith("Isal"):
         impl = isal_label(env)
+        if p.get("isalKernel", "auto") != "auto":
+            impl += f" {p['isalKernel']} kernel"  # one of ISA-L's per-ISA kernels, called directly
     elif cls.startswith("HadoopRaw"):
         impl = "Hadoop RS (Java)"
     elif cls == "ScalarBaselineBenchmark":

@@ -125,8 +125,11 @@ run_profile() {
     # the codec and integrity suites (their own parameters; reported in ops/s)
     jmh "$label-other" "$flags" "${it[@]}" "${excl[@]}" '\.(CodecBenchmark|IntegrityBenchmark)\.'
   else
+    # legacy profiles: ISA-L's AVX2 kernel too, the native peer for what our kernels do without AVX-512
+    local isal_kernels=auto
+    case "$label" in legacy-*) isal_kernels=auto,avx2 ;; esac
     jmh "$label-encode-1m" "$flags" "${it[@]}" "${excl[@]}" -p kernel="$kernels" -p code=3+2,5+4,10+4,7+8,17+3 \
-      -p shardSize=1048576 "$enc"
+      -p shardSize=1048576 -p isalKernel="$isal_kernels" "$enc"
     if [ "$short" = 0 ]; then
       jmh "$label-encode-small" "$flags" "${it[@]}" "${excl[@]}" -p kernel="$kernels" -p code=10+4 -p shardSize=4096,65536 "$enc"
       jmh "$label-decode" "$flags" "${it[@]}" "${excl[@]}" -p kernel="$kernels" -p code=10+4 -p lost=1,2,3,4 \

@@ -10,7 +10,11 @@ import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+
+import org.ourochronos.storage.galois.CpuInfo;
 
 /**
  * A binding to Intel ISA-L's erasure-code functions ({@code libisal.so.2}, Debian package {@code libisal2}) through
@@ -21,6 +25,10 @@ import java.util.Optional;
  * {@code gf_invert_matrix} (decode matrices), {@code ec_init_tables} (32 bytes of nibble tables per coefficient) and
  * {@code ec_encode_data} (the multi-output multiply-accumulate, dispatched by ISA-L to its best kernel for this
  * CPU). Shards must be native memory: ISA-L takes arrays of pointers.
+ *
+ * <p>{@link Tables#encoder(String)} also reaches ISA-L's per-ISA entry points ({@code ec_encode_data_avx2},
+ * {@code _avx512}, {@code _sse}, {@code _base}), which the library exports: what ISA-L itself does on an older CPU,
+ * measured on this one, next to our kernels run with {@code -XX:UseAVX=2}.
  *
  * <p>The library is looked up once; when it is absent {@link #unavailableReason()} says so and nothing else fails.
  * The system property {@code ourstorage.isal.lib} names another file (e.g. a source build of a newer ISA-L).
@@ -42,6 +50,14 @@ public final class IsaL {
     private static final MethodHandle GF_INVERT_MATRIX;
     private static final MethodHandle EC_INIT_TABLES;
     private static final MethodHandle EC_ENCODE_DATA;
+    private static final SymbolLookup LIB;
+
+    /** ISA-L's entry points per instruction set, and the CPU flags each needs (calling one without them: SIGILL). */
+    private static final Map<String, List<String>> ENCODE_VARIANTS = Map.of(
+            "avx512", List.of("avx512f", "avx512bw", "avx512vl"),
+            "avx2", List.of("avx2"),
+            "sse", List.of("sse4_1"),
+            "base", List.of());
 
     static {
         String why = null;
@@ -49,9 +65,11 @@ public final class IsaL {
         MethodHandle invert = null;
         MethodHandle init = null;
         MethodHandle encode = null;
+        SymbolLookup found = null;
         try {
             // The global arena keeps the library loaded for the life of the JVM, as the handles need.
             SymbolLookup lib = SymbolLookup.libraryLookup(LIBRARY_NAME, Arena.global());
+            found = lib;
             cauchy = bind(lib, "gf_gen_cauchy1_matrix", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS,
                     ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
             invert = bind(lib, "gf_invert_matrix", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
@@ -70,6 +88,7 @@ public final class IsaL {
         GF_INVERT_MATRIX = invert;
         EC_INIT_TABLES = init;
         EC_ENCODE_DATA = encode;
+        LIB = found;
     }
 
     private static MethodHandle bind(SymbolLookup lib, String name, FunctionDescriptor descriptor) {
@@ -202,6 +221,52 @@ public final class IsaL {
                 throw rethrow(t);
             }
         }
+
+        /**
+         * {@code ec_encode_data} as {@link #encode}, or one of ISA-L's per-ISA kernels.
+         *
+         * @param variant {@code auto} (ISA-L's dispatch), {@code avx512}, {@code avx2}, {@code sse} or {@code base}
+         * @throws IllegalArgumentException for another name
+         * @throws IllegalStateException    ({@code SKIPPED: …}) when this CPU lacks the variant's instructions or the
+         *                                  library does not export it
+         */
+        public Encoder encoder(String variant) {
+            if (variant.equals("auto")) {
+                return this::encode;
+            }
+            List<String> needs = ENCODE_VARIANTS.get(variant);
+            if (needs == null) {
+                throw new IllegalArgumentException("unknown ISA-L kernel '" + variant + "'; use auto or one of "
+                        + new TreeSet<>(ENCODE_VARIANTS.keySet()));
+            }
+            for (String flag : needs) {
+                if (!CpuInfo.current().has(flag)) {
+                    throw new IllegalStateException("SKIPPED: ISA-L's " + variant + " kernel needs " + flag
+                            + ", which this CPU does not report");
+                }
+            }
+            MethodHandle handle;
+            try {
+                handle = bind(LIB, "ec_encode_data_" + variant, FunctionDescriptor.ofVoid(ValueLayout.JAVA_INT,
+                        ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
+                        ValueLayout.ADDRESS));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("SKIPPED: " + e.getMessage(), e);
+            }
+            return (length, inputs, outputs) -> {
+                try {
+                    handle.invokeExact(length, k, rows, tables, inputs, outputs);
+                } catch (Throwable t) {
+                    throw rethrow(t);
+                }
+            };
+        }
+    }
+
+    /** One of ISA-L's encode kernels bound to prepared tables: {@code outputs = matrix · inputs}. */
+    @FunctionalInterface
+    public interface Encoder {
+        void encode(int length, MemorySegment inputs, MemorySegment outputs);
     }
 
     /**

@@ -22,6 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * through FFM on 64-byte-aligned native shards; the same shapes and data as {@link EncodeBenchmark}, so the report
  * can put the two side by side. Its parity is checked against ours once per trial. Without {@code libisal.so.2}
  * every trial stops at set-up with "ISA-L: not installed".
+ *
+ * <p>{@code isalKernel}: {@code auto} is ISA-L's own dispatch (its best kernel for this CPU); {@code avx2},
+ * {@code avx512}, {@code sse} and {@code base} call that kernel directly ({@code bench/run.sh legacy-cpus} adds
+ * {@code avx2}, the peer for our kernels under {@code -XX:UseAVX=2}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -38,8 +42,11 @@ public class IsalEncodeBenchmark {
     @Param({"4096", "65536", "1048576"})
     public int shardSize;
 
+    @Param({"auto"})
+    public String isalKernel;
+
     private Arena arena;
-    private IsaL.Tables tables;
+    private IsaL.Encoder encoder;
     private MemorySegment dataPointers;
     private MemorySegment parityPointers;
 
@@ -51,13 +58,13 @@ public class IsalEncodeBenchmark {
         byte[][] matrix = IsaL.cauchyMatrix(c.k(), c.n());
         byte[][] parityRows = new byte[c.m()][];
         System.arraycopy(matrix, c.k(), parityRows, 0, c.m());
-        tables = IsaL.initTables(arena, parityRows);
+        encoder = IsaL.initTables(arena, parityRows).encoder(isalKernel);
         byte[][] heap = Shards.random(c.k(), c.n(), shardSize);
         IsaL.NativeShards shards = IsaL.NativeShards.of(arena, heap);
         dataPointers = shards.pointers(arena, IsaL.range(0, c.k()));
         parityPointers = shards.pointers(arena, IsaL.range(c.k(), c.n()));
-        tables.encode(shardSize, dataPointers, parityPointers);
-        Shards.requireEqual("ISA-L encode " + code, Reference.cauchyParity(c, heap, shardSize),
+        encoder.encode(shardSize, dataPointers, parityPointers);
+        Shards.requireEqual("ISA-L (" + isalKernel + ") encode " + code, Reference.cauchyParity(c, heap, shardSize),
                 shards.toArrays(IsaL.range(c.k(), c.n())));
     }
 
@@ -68,7 +75,7 @@ public class IsalEncodeBenchmark {
 
     @Benchmark
     public MemorySegment encode() {
-        tables.encode(shardSize, dataPointers, parityPointers);
+        encoder.encode(shardSize, dataPointers, parityPointers);
         return parityPointers;
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ourochronos.storage.codec.CodingMatrix;
+import org.ourochronos.storage.galois.CpuInfo;
 
 /**
  * The ISA-L binding computes what our coder computes: same Cauchy matrix, same parity, same rebuilt data. Skipped
@@ -63,6 +64,51 @@ class IsaLPeerTest {
         assertDeepEquals(Reference.cauchyParity(c, data, size), isalEncode(c, data, size));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"auto", "avx512", "avx2", "sse", "base"})
+    void everyIsaLKernelThisCpuRunsComputesTheSameParity(String variant) {
+        Code c = new Code(10, 4);
+        int size = 65536 + 13;
+        byte[][] data = Shards.random(c.k(), c.k(), size);
+        byte[][] expected = Reference.cauchyParity(c, data, size);
+        try (Arena arena = Arena.ofConfined()) {
+            byte[][] matrix = IsaL.cauchyMatrix(c.k(), c.n());
+            byte[][] rows = new byte[c.m()][];
+            System.arraycopy(matrix, c.k(), rows, 0, c.m());
+            IsaL.Tables tables = IsaL.initTables(arena, rows);
+            boolean runnable = switch (variant) {
+                case "avx512" -> CpuInfo.current().has("avx512f") && CpuInfo.current().has("avx512bw")
+                        && CpuInfo.current().has("avx512vl");
+                case "avx2" -> CpuInfo.current().has("avx2");
+                case "sse" -> CpuInfo.current().has("sse4_1");
+                default -> true;
+            };
+            if (!runnable) {
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> tables.encoder(variant));
+                assertTrue(e.getMessage().startsWith("SKIPPED: ISA-L's " + variant), e.getMessage());
+                return;
+            }
+            IsaL.Encoder encoder = tables.encoder(variant);
+            byte[][] all = new byte[c.n()][];
+            for (int i = 0; i < c.n(); i++) {
+                all[i] = i < c.k() ? data[i] : new byte[size];
+            }
+            IsaL.NativeShards shards = IsaL.NativeShards.of(arena, all);
+            encoder.encode(size, shards.pointers(arena, IsaL.range(0, c.k())),
+                    shards.pointers(arena, IsaL.range(c.k(), c.n())));
+            assertDeepEquals(expected, shards.toArrays(IsaL.range(c.k(), c.n())));
+        }
+    }
+
+    @Test
+    void unknownIsaLKernelIsRejected() {
+        try (Arena arena = Arena.ofConfined()) {
+            IsaL.Tables tables = IsaL.initTables(arena, new byte[][] {{1, 2}});
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tables.encoder("avx9"));
+            assertTrue(e.getMessage().contains("avx9"), e.getMessage());
+        }
+    }
+
     @Test
     void invertRoundTrips() {
         byte[][] m = {{1, 2}, {3, 4}};
@@ -88,12 +134,15 @@ class IsaLPeerTest {
 
     @Test
     void encodeBenchmarkSetupChecksParity() {
-        IsalEncodeBenchmark b = new IsalEncodeBenchmark();
-        b.code = "17+3";
-        b.shardSize = 4096;
-        b.setUp();
-        b.encode();
-        b.tearDown();
+        for (String variant : new String[] {"auto", "base"}) {
+            IsalEncodeBenchmark b = new IsalEncodeBenchmark();
+            b.code = "17+3";
+            b.shardSize = 4096;
+            b.isalKernel = variant;
+            b.setUp();
+            b.encode();
+            b.tearDown();
+        }
     }
 
     private static byte[][] isalEncode(Code c, byte[][] data, int size) {
