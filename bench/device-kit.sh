@@ -3,10 +3,10 @@
 # into target/device/ (about 50 MB):
 #   jdk/             a jlink'd Java 25 runtime with jdk.incubator.vector (no javac, no CDS archive, stripped libjvm)
 #   benchmarks.jar   codec-jmh's suites without the storage stack (S3Proxy, AWS SDK): codec, ISA-L and Hadoop peers
-#   lib/libisal.so.2 this machine's ISA-L, when installed (glibc-only dependencies, so it runs on newer distributions)
+#   lib/libisal.so.2.0.NN  this machine's ISA-L, when installed (glibc-only dependencies: runs on newer distributions)
 # On the other machine, from a checkout of the same commit with target/device/ copied in:
 #   BENCH_JAVA=target/device/jdk/bin/java BENCH_JAR=target/device/benchmarks.jar \
-#     BENCH_JVM_FLAGS=-Dourstorage.isal.lib=$PWD/target/device/lib/libisal.so.2 bench/run.sh quick
+#     BENCH_JVM_FLAGS=-Dourstorage.isal.lib=$(ls $PWD/target/device/lib/libisal.so.*) bench/run.sh quick
 # Needs codec-jmh/target/benchmarks.jar (bench/run.sh builds it) and a JDK >= 25 here.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -35,7 +35,8 @@ if command -v strip >/dev/null; then strip --strip-unneeded "$kit/jdk/lib/server
 
 isal=$(ls /usr/lib/x86_64-linux-gnu/libisal.so.2 /usr/lib64/libisal.so.2 /usr/lib/libisal.so.2 2>/dev/null | head -n 1 || true)
 if [ -n "$isal" ]; then
-  cp -L "$isal" "$kit/lib/libisal.so.2"
+  # keep the versioned file name (libisal.so.2.0.30): the reports read ISA-L's version from it
+  cp -L "$isal" "$kit/lib/$(basename "$(readlink -f "$isal")")"
 else
   echo "ISA-L not installed here: the kit has no ISA-L peer (apt-get install libisal2)" >&2
 fi

@@ -33,7 +33,7 @@ def human_size(n):
 def isal_label(env):
     text = env.get("isal", "ISA-L")
     parts = text.split(" ")
-    if env.get("isal.available") and len(parts) > 1 and parts[0] == "ISA-L":
+    if env.get("isal.available") and len(parts) > 1 and parts[0] == "ISA-L" and parts[1][:1].isdigit():
         return "ISA-L " + parts[1]
     return "ISA-L"
 

@@ -137,14 +137,18 @@ public final class IsaL {
         if (UNAVAILABLE != null) {
             return UNAVAILABLE;
         }
-        Optional<Path> file = LIBRARY_NAME.equals(LIBRARY) ? installedFile() : Optional.empty();
+        // the default name: look in the usual directories; a path given with ourstorage.isal.lib: that file
+        Optional<Path> file = LIBRARY_NAME.equals(LIBRARY) ? installedFile()
+                : LIBRARY_NAME.contains("/") ? Optional.of(Path.of(LIBRARY_NAME)) : Optional.empty();
         try {
             if (file.isPresent()) {
                 Path real = file.get().toRealPath();
                 String name = real.getFileName().toString(); // libisal.so.2.0.30
                 String[] parts = name.substring(name.indexOf(".so.") + 4).split("\\.");
-                String version = parts.length == 3 ? parts[0] + "." + parts[2] : name;
-                return "ISA-L " + version + " (" + real + ")";
+                if (parts.length == 3) {
+                    return "ISA-L " + parts[0] + "." + parts[2] + " (" + real + ")";
+                }
+                return "ISA-L (" + real + ", version unknown)";
             }
         } catch (java.io.IOException | RuntimeException e) {
             // fall through: report what we have

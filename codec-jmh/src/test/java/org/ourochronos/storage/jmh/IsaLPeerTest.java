@@ -101,6 +101,13 @@ class IsaLPeerTest {
     }
 
     @Test
+    void describeNamesTheVersionFromTheInstalledFile() {
+        assumeTrue(IsaL.installedFile().isPresent() && System.getProperty("ourstorage.isal.lib") == null);
+        String d = IsaL.describe();
+        assertTrue(d.matches("ISA-L \\d+\\.\\d+ \\(/.*libisal\\.so\\.\\d+\\.\\d+\\.\\d+\\)"), d);
+    }
+
+    @Test
     void unknownIsaLKernelIsRejected() {
         try (Arena arena = Arena.ofConfined()) {
             IsaL.Tables tables = IsaL.initTables(arena, new byte[][] {{1, 2}});
