@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What this process knows about its CPU: model name, instruction-set flags, architecture and core count.
+ * What this process knows about its CPU: model name, instruction-set flags, architecture, core count, and vendor,
+ * family and model number (virtual machines often hide the model name, "AMD EPYC", but pass these through).
  *
  * <p>Java cannot ask the CPU for features such as AVX-512 VBMI directly, so on Linux the flags come from
  * {@code /proc/cpuinfo}; elsewhere the set is empty and kernels that need a flag must probe instead. Used by kernel
@@ -20,8 +21,12 @@ import java.util.TreeSet;
  *                   {@code avx512_vbmi2})
  * @param arch       {@code os.arch}
  * @param processors {@link Runtime#availableProcessors()}
+ * @param vendor      {@code vendor_id} (e.g. {@code AuthenticAMD}, {@code GenuineIntel}), or {@code "unknown"}
+ * @param family      {@code cpu family} (e.g. 26 for AMD Zen 5), or -1 when unknown
+ * @param modelNumber {@code model} (e.g. 207 for Intel Emerald Rapids), or -1 when unknown
  */
-public record CpuInfo(String model, Set<String> flags, String arch, int processors) {
+public record CpuInfo(String model, Set<String> flags, String arch, int processors, String vendor, int family,
+                      int modelNumber) {
 
     /** The flags worth printing in a benchmark report, in this order. */
     public static final List<String> NOTABLE_FLAGS = List.of(
@@ -32,6 +37,11 @@ public record CpuInfo(String model, Set<String> flags, String arch, int processo
 
     public CpuInfo {
         flags = Set.copyOf(flags);
+    }
+
+    /** A CPU known only by model name, flags, architecture and core count. */
+    public CpuInfo(String model, Set<String> flags, String arch, int processors) {
+        this(model, flags, arch, processors, "unknown", -1, -1);
     }
 
     /** The CPU this JVM runs on (read once). */
@@ -58,6 +68,9 @@ public record CpuInfo(String model, Set<String> flags, String arch, int processo
     static CpuInfo read(Path cpuinfo) {
         String model = "unknown";
         Set<String> flags = new TreeSet<>();
+        String vendor = "unknown";
+        int family = -1;
+        int modelNumber = -1;
         try {
             for (String line : Files.readAllLines(cpuinfo)) {
                 int colon = line.indexOf(':');
@@ -76,6 +89,9 @@ public record CpuInfo(String model, Set<String> flags, String arch, int processo
                         }
                     }
                     case "flags", "Features" -> flags.addAll(Arrays.asList(value.toLowerCase().split("\\s+")));
+                    case "vendor_id" -> vendor = value;
+                    case "cpu family" -> family = number(value);
+                    case "model" -> modelNumber = number(value);
                     default -> { }
                 }
             }
@@ -83,6 +99,14 @@ public record CpuInfo(String model, Set<String> flags, String arch, int processo
             // Not Linux, or no access: an empty flag set makes flag-dependent kernels probe or stand down.
         }
         return new CpuInfo(model, flags, System.getProperty("os.arch", "unknown"),
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), vendor, family, modelNumber);
+    }
+
+    private static int number(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

@@ -109,20 +109,39 @@ class GaloisKernelsTest {
         try {
             java.nio.file.Files.writeString(f, """
                     processor\t: 0
+                    vendor_id\t: AuthenticAMD
+                    cpu family\t: 26
+                    model\t\t: 2
                     model name\t: Test CPU 9000
                     flags\t\t: fpu sse4_2 avx2 avx512f avx512vbmi avx512_vbmi2 gfni
 
                     processor\t: 1
+                    vendor_id\t: GenuineIntel
+                    cpu family\t: 6
+                    model\t\t: 207
                     model name\t: Other
                     flags\t\t: fpu
                     """);
             CpuInfo info = CpuInfo.read(f);
             assertEquals("Test CPU 9000", info.model());
+            assertEquals("AuthenticAMD", info.vendor());
+            assertEquals(26, info.family());
+            assertEquals(2, info.modelNumber(), "the 'model' line, not 'model name'");
             assertTrue(info.has("avx512vbmi"), "Linux spells VBMI without the underscore");
             assertFalse(info.has("avx512bw"));
             assertEquals("sse4_2 avx2 avx512f avx512vbmi avx512_vbmi2 gfni", info.notableFlags());
         } finally {
             java.nio.file.Files.delete(f);
         }
+    }
+
+    @Test
+    void cpuInfoWithoutProcCpuinfoKnowsNothing() {
+        CpuInfo info = CpuInfo.read(java.nio.file.Path.of("/nonexistent/cpuinfo"));
+        assertEquals("unknown", info.model());
+        assertEquals("unknown", info.vendor());
+        assertEquals(-1, info.family());
+        assertEquals(-1, info.modelNumber());
+        assertTrue(info.flags().isEmpty());
     }
 }

@@ -1,9 +1,6 @@
 package org.ourochronos.storage.jmh;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,11 +33,10 @@ public final class BenchEnvironment {
         CpuInfo cpu = CpuInfo.current();
         f.put("cpuTag", cpuTag(cpu));
         f.putAll(GaloisKernels.describe());
-        CpuId id = CpuId.read(Path.of("/proc/cpuinfo"));
-        f.put("cpu.vendor", id.vendor());
-        f.put("cpu.family", id.family());
-        f.put("cpu.modelNumber", id.model());
-        f.put("cpu.microarchitecture", id.microarchitecture());
+        f.put("cpu.vendor", cpu.vendor());
+        f.put("cpu.family", cpu.family());
+        f.put("cpu.modelNumber", cpu.modelNumber());
+        f.put("cpu.microarchitecture", microarchitecture(cpu));
         f.put("jvm.args", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         f.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         f.put("kernels.usable", Kernels.usableNames());
@@ -62,77 +58,32 @@ public final class BenchEnvironment {
     }
 
     /**
-     * Vendor, family and model number from {@code /proc/cpuinfo}. Virtual machines often hide the model name ("AMD
-     * EPYC", "Intel Xeon Processor") but pass these through, and they decide what a result means: Zen 4 executes
-     * 512-bit operations in two halves, Zen 5 does not, so the same code and the same peers give different ratios.
-     *
-     * @param vendor {@code vendor_id} (e.g. {@code AuthenticAMD}), or {@code "unknown"}
-     * @param family {@code cpu family}, or -1
-     * @param model  {@code model}, or -1
+     * The microarchitecture, for the server parts we have results for or expect, else "unknown"; from the vendors'
+     * published family/model numbers (AMD family 0x19 is Zen 3 and Zen 4, 0x1A is Zen 5). It decides what a result
+     * means: Zen 4 executes 512-bit operations in two halves, Zen 5 does not, so the same code and the same peers
+     * give different ratios.
      */
-    record CpuId(String vendor, int family, int model) {
-
-        static CpuId read(Path cpuinfo) {
-            String vendor = "unknown";
-            int family = -1;
-            int model = -1;
-            try {
-                for (String line : Files.readAllLines(cpuinfo)) {
-                    int colon = line.indexOf(':');
-                    if (colon < 0) {
-                        if (line.isBlank() && family >= 0) {
-                            break; // the first processor is enough
-                        }
-                        continue;
-                    }
-                    String key = line.substring(0, colon).trim();
-                    String value = line.substring(colon + 1).trim();
-                    switch (key) {
-                        case "vendor_id" -> vendor = value;
-                        case "cpu family" -> family = parse(value);
-                        case "model" -> model = parse(value);
-                        default -> { }
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // not Linux: unknown
-            }
-            return new CpuId(vendor, family, model);
+    static String microarchitecture(CpuInfo cpu) {
+        int model = cpu.modelNumber();
+        if (cpu.vendor().equals("AuthenticAMD")) {
+            return switch (cpu.family()) {
+                case 0x17 -> "Zen / Zen 2";
+                case 0x19 -> model >= 0x10 && model <= 0x1f || model >= 0x60 && model <= 0xaf ? "Zen 4" : "Zen 3";
+                case 0x1a -> "Zen 5";
+                default -> "unknown";
+            };
         }
-
-        private static int parse(String value) {
-            try {
-                return Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                return -1;
-            }
+        if (cpu.vendor().equals("GenuineIntel") && cpu.family() == 6) {
+            return switch (model) {
+                case 0x55 -> "Skylake-SP / Cascade Lake";
+                case 0x6a, 0x6c -> "Ice Lake-SP";
+                case 0x8f -> "Sapphire Rapids";
+                case 0xcf -> "Emerald Rapids";
+                case 0xad, 0xae -> "Granite Rapids";
+                default -> "unknown";
+            };
         }
-
-        /**
-         * The microarchitecture for the server parts we have results for or expect, else "unknown"; from the
-         * vendors' published family/model numbers (AMD family 0x19 is Zen 3 and Zen 4, 0x1A is Zen 5).
-         */
-        String microarchitecture() {
-            if (vendor.equals("AuthenticAMD")) {
-                return switch (family) {
-                    case 0x17 -> "Zen / Zen 2";
-                    case 0x19 -> model >= 0x10 && model <= 0x1f || model >= 0x60 && model <= 0xaf ? "Zen 4" : "Zen 3";
-                    case 0x1a -> "Zen 5";
-                    default -> "unknown";
-                };
-            }
-            if (vendor.equals("GenuineIntel") && family == 6) {
-                return switch (model) {
-                    case 0x55 -> "Skylake-SP / Cascade Lake";
-                    case 0x6a, 0x6c -> "Ice Lake-SP";
-                    case 0x8f -> "Sapphire Rapids";
-                    case 0xcf -> "Emerald Rapids";
-                    case 0xad, 0xae -> "Granite Rapids";
-                    default -> "unknown";
-                };
-            }
-            return "unknown";
-        }
+        return "unknown";
     }
 
     /**

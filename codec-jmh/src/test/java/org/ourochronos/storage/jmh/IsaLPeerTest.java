@@ -88,15 +88,7 @@ class IsaLPeerTest {
                 assertTrue(e.getMessage().startsWith("SKIPPED: ISA-L's " + variant), e.getMessage());
                 return;
             }
-            IsaL.Encoder encoder = tables.encoder(variant);
-            byte[][] all = new byte[c.n()][];
-            for (int i = 0; i < c.n(); i++) {
-                all[i] = i < c.k() ? data[i] : new byte[size];
-            }
-            IsaL.NativeShards shards = IsaL.NativeShards.of(arena, all);
-            encoder.encode(size, shards.pointers(arena, IsaL.range(0, c.k())),
-                    shards.pointers(arena, IsaL.range(c.k(), c.n())));
-            assertDeepEquals(expected, shards.toArrays(IsaL.range(c.k(), c.n())));
+            assertDeepEquals(expected, runEncoder(arena, tables.encoder(variant), c, data, size));
         }
     }
 
@@ -158,15 +150,20 @@ class IsaLPeerTest {
             byte[][] rows = new byte[c.m()][];
             System.arraycopy(matrix, c.k(), rows, 0, c.m());
             IsaL.Tables tables = IsaL.initTables(arena, rows);
-            byte[][] all = new byte[c.n()][];
-            for (int i = 0; i < c.n(); i++) {
-                all[i] = i < c.k() ? data[i] : new byte[size];
-            }
-            IsaL.NativeShards shards = IsaL.NativeShards.of(arena, all);
-            tables.encode(size, shards.pointers(arena, IsaL.range(0, c.k())),
-                    shards.pointers(arena, IsaL.range(c.k(), c.n())));
-            return shards.toArrays(IsaL.range(c.k(), c.n()));
+            return runEncoder(arena, tables::encode, c, data, size);
         }
+    }
+
+    /** Copies {@code data} into native shards, runs {@code encoder} and returns the parity shards. */
+    private static byte[][] runEncoder(Arena arena, IsaL.Encoder encoder, Code c, byte[][] data, int size) {
+        byte[][] all = new byte[c.n()][];
+        for (int i = 0; i < c.n(); i++) {
+            all[i] = i < c.k() ? data[i] : new byte[size];
+        }
+        IsaL.NativeShards shards = IsaL.NativeShards.of(arena, all);
+        encoder.encode(size, shards.pointers(arena, IsaL.range(0, c.k())),
+                shards.pointers(arena, IsaL.range(c.k(), c.n())));
+        return shards.toArrays(IsaL.range(c.k(), c.n()));
     }
 
     static void assertDeepEquals(byte[][] expected, byte[][] actual) {

@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.ourochronos.storage.galois.CpuInfo;
 
 /** The pieces the suites and bench/run.sh rely on: parameter parsing, kernel resolution, result tagging. */
@@ -55,38 +51,26 @@ class SupportTest {
     }
 
     @Test
-    void cpuIdReadsFamilyAndModelAndNamesTheMicroarchitecture(@TempDir Path dir) throws IOException {
-        // The first processor block of this development VM (its model name says only "AMD EPYC") and of the
-        // lent Intel benchmark host; only the first block counts.
-        Path zen5 = dir.resolve("zen5");
-        Files.writeString(zen5, """
-                processor	: 0
-                vendor_id	: AuthenticAMD
-                cpu family	: 26
-                model		: 2
-                model name	: AMD EPYC
+    void microarchitectureFromVendorFamilyAndModel() {
+        // this development VM (its model name says only "AMD EPYC") and the lent Intel benchmark host
+        assertEquals("Zen 5", BenchEnvironment.microarchitecture(cpu("AuthenticAMD", 26, 2)));
+        assertEquals("Emerald Rapids", BenchEnvironment.microarchitecture(cpu("GenuineIntel", 6, 207)));
+        assertEquals("Zen 4", BenchEnvironment.microarchitecture(cpu("AuthenticAMD", 25, 17)));
+        assertEquals("Zen 3", BenchEnvironment.microarchitecture(cpu("AuthenticAMD", 25, 1)));
+        assertEquals("unknown", BenchEnvironment.microarchitecture(cpu("GenuineIntel", 6, 1)));
+        assertEquals("unknown", BenchEnvironment.microarchitecture(
+                new CpuInfo("AMD EPYC", Set.of(), "amd64", 2)));
+    }
 
-                processor	: 1
-                vendor_id	: AuthenticAMD
-                cpu family	: 25
-                model		: 17
-                """);
-        BenchEnvironment.CpuId amd = BenchEnvironment.CpuId.read(zen5);
-        assertEquals(new BenchEnvironment.CpuId("AuthenticAMD", 26, 2), amd);
-        assertEquals("Zen 5", amd.microarchitecture());
-        assertEquals("Zen 4", new BenchEnvironment.CpuId("AuthenticAMD", 25, 17).microarchitecture());
-        assertEquals("Zen 3", new BenchEnvironment.CpuId("AuthenticAMD", 25, 1).microarchitecture());
-        assertEquals("Emerald Rapids", new BenchEnvironment.CpuId("GenuineIntel", 6, 207).microarchitecture());
-        assertEquals("unknown", new BenchEnvironment.CpuId("GenuineIntel", 6, 1).microarchitecture());
-        BenchEnvironment.CpuId missing = BenchEnvironment.CpuId.read(dir.resolve("absent"));
-        assertEquals(new BenchEnvironment.CpuId("unknown", -1, -1), missing);
-        assertEquals("unknown", missing.microarchitecture());
+    private static CpuInfo cpu(String vendor, int family, int model) {
+        return new CpuInfo("x", Set.of(), "amd64", 2, vendor, family, model);
     }
 
     @Test
     void environmentIsValidJsonShape() {
         Map<String, Object> facts = BenchEnvironment.facts();
-        assertTrue(facts.containsKey("cpu.model") && facts.containsKey("kernel.vectorBits")
+        assertTrue(facts.containsKey("cpu.model") && facts.containsKey("cpu.family")
+                && facts.containsKey("cpu.microarchitecture") && facts.containsKey("kernel.vectorBits")
                 && facts.containsKey("isal") && facts.containsKey("kernels"), facts.keySet().toString());
         String json = BenchEnvironment.toJson(Map.of("a\"b", List.of(1, true, "x\ny")));
         assertEquals("{\n  \"a\\\"b\": [\n    1,\n    true,\n    \"x\\ny\"\n  ]\n}", json);
