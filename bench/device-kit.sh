@@ -25,7 +25,7 @@ trap 'rm -rf "$work"' EXIT
 # benchmark's S3 stack is what makes the full jar 40 MB, and StorageBenchmark is not run by the codec profiles.
 (cd "$work" && "$JAVA_HOME/bin/jar" xf "$root/$full" \
   META-INF/BenchmarkList META-INF/CompilerHints META-INF/services org/ourochronos org/openjdk joptsimple \
-  org/apache/commons/math3 org/apache/hadoop)
+  org/apache/commons/math3 org/apache/hadoop common-version-info.properties)
 "$JAVA_HOME/bin/jar" --create --file "$kit/benchmarks.jar" --main-class org.openjdk.jmh.Main -C "$work" .
 
 "$JAVA_HOME/bin/jlink" --add-modules java.base,jdk.incubator.vector,java.management,jdk.unsupported,java.logging \
