@@ -48,9 +48,7 @@ public class HadoopRawDecodeBenchmark {
         Code c = Code.parse(code);
         Lost.check(c, lost);
         decoder = HadoopRs.decoder(c);
-        byte[][] shards = Shards.random(c.k(), c.n(), shardSize);
-        byte[][] parity = Reference.cauchyParity(c, shards, shardSize);
-        System.arraycopy(parity, 0, shards, c.k(), c.m());
+        byte[][] shards = Reference.cauchyCodeword(c, shardSize);
         erased = IsaL.range(0, lost);
         inputs = shards.clone();
         outputs = new byte[lost][shardSize];

@@ -53,9 +53,7 @@ public class IsalDecodeBenchmark {
         Lost.check(c, lost);
         arena = Arena.ofShared();
         byte[][] encoding = IsaL.cauchyMatrix(c.k(), c.n());
-        byte[][] heap = Shards.random(c.k(), c.n(), shardSize);
-        byte[][] parity = Reference.cauchyParity(c, heap, shardSize);
-        System.arraycopy(parity, 0, heap, c.k(), c.m());
+        byte[][] heap = Reference.cauchyCodeword(c, shardSize);
 
         // Survivors: data shards lost..k-1, then the first 'lost' parity shards: k rows in all.
         int[] survivors = new int[c.k()];

@@ -28,4 +28,11 @@ public final class Reference {
         System.arraycopy(shards, code.k(), parity, 0, code.m());
         return parity;
     }
+
+    /** A whole codeword: {@link Shards#random} data and its reference parity, {@code n} shards of {@code size}. */
+    public static byte[][] cauchyCodeword(Code code, int size) {
+        byte[][] shards = Shards.random(code.k(), code.n(), size);
+        System.arraycopy(cauchyParity(code, shards, size), 0, shards, code.k(), code.m());
+        return shards;
+    }
 }
