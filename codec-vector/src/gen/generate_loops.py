@@ -69,7 +69,7 @@ def nibble():
             ipos = "inOff + p" if suffix == "array" else "at + p"
             out.append(f"                ByteVector x = {load('in[c]', ipos)};")
             out.append("                ByteVector lo = x.and((byte) 0x0f);")
-            out.append("                ByteVector hi = x.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4)")
+            out.append("                ByteVector hi = x.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)")
             out.append("                        .reinterpretAsBytes().and((byte) 0x0f);")
             for j in range(n):
                 out.append(f"                a{j} = a{j}.lanewise(VectorOperators.XOR, "
@@ -127,17 +127,17 @@ def vbmi():
                 opos = "outOff + p" if suffix == "array" else "at + p"
                 for i in range(ni):
                     out.append(f"            ByteVector x{i} = {load(f'i{i}', ipos)};")
-                # top two bits of input i go to index bits 2i, 2i+1: shift right by 6 - 2i, as shorts, then mask
-                parts = []
-                for i in range(ni):
-                    sh = 6 - 2 * i
-                    mask = 0x03 << (2 * i)
-                    parts.append(f"x{i}.reinterpretAsShorts().lanewise(VectorOperators.LSHR, {sh})"
-                                 f".reinterpretAsBytes().and((byte) 0x{mask:02x})")
-                out.append(f"            ByteVector top = {parts[0]}" + (";" if ni == 1 else ""))
-                for k, part in enumerate(parts[1:]):
-                    out.append(f"                    .lanewise(VectorOperators.OR, {part})"
-                               + (";" if k == len(parts) - 2 else ""))
+                # top two bits of input i go to index bits 2i, 2i+1. Built as a chain that needs one mask:
+                # t = x0 & 0xC0; t = t >>> 2 | x1 & 0xC0; ...; index = t >>> (8 - 2 * ni). The shifts are on ints:
+                # each byte of t holds only bits its neighbour cannot spill into, and C2 encodes int shifts
+                # by a constant as immediates (short shifts cost a count register each).
+                top = "x0.and((byte) 0xC0)"
+                for i in range(1, ni):
+                    top = (f"{top}.reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()"
+                           f"\n                    .lanewise(VectorOperators.OR, x{i}.and((byte) 0xC0))")
+                top = (f"{top}.reinterpretAsInts().lanewise(VectorOperators.LSHR, {8 - 2 * ni})"
+                       f".reinterpretAsBytes()")
+                out.append(f"            ByteVector top = {top};")
                 for j in range(no):
                     expr = f"top.selectFrom(u{j})"
                     for i in range(ni):

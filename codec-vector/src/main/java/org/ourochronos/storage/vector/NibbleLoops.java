@@ -34,7 +34,7 @@ final class NibbleLoops {
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
                 ByteVector x = ByteVector.fromArray(S, in[c], inOff + p);
                 ByteVector lo = x.and((byte) 0x0f);
-                ByteVector hi = x.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4)
+                ByteVector hi = x.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
                         .reinterpretAsBytes().and((byte) 0x0f);
                 a0 = a0.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 0 * VLEN)))
                         .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 1 * VLEN)));
@@ -52,7 +52,7 @@ final class NibbleLoops {
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
                 ByteVector x = ByteVector.fromArray(S, in[c], inOff + p);
                 ByteVector lo = x.and((byte) 0x0f);
-                ByteVector hi = x.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4)
+                ByteVector hi = x.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
                         .reinterpretAsBytes().and((byte) 0x0f);
                 a0 = a0.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 0 * VLEN)))
                         .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 1 * VLEN)));
@@ -74,7 +74,7 @@ final class NibbleLoops {
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
                 ByteVector x = ByteVector.fromArray(S, in[c], inOff + p);
                 ByteVector lo = x.and((byte) 0x0f);
-                ByteVector hi = x.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4)
+                ByteVector hi = x.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
                         .reinterpretAsBytes().and((byte) 0x0f);
                 a0 = a0.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 0 * VLEN)))
                         .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 1 * VLEN)));
@@ -100,7 +100,7 @@ final class NibbleLoops {
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
                 ByteVector x = ByteVector.fromArray(S, in[c], inOff + p);
                 ByteVector lo = x.and((byte) 0x0f);
-                ByteVector hi = x.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4)
+                ByteVector hi = x.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
                         .reinterpretAsBytes().and((byte) 0x0f);
                 a0 = a0.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 0 * VLEN)))
                         .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 1 * VLEN)));
@@ -126,7 +126,7 @@ final class NibbleLoops {
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
                 ByteVector x = ByteVector.fromMemorySegment(S, in[c], at + p, ByteOrder.LITTLE_ENDIAN);
                 ByteVector lo = x.and((byte) 0x0f);
-                ByteVector hi = x.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4)
+                ByteVector hi = x.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
                         .reinterpretAsBytes().and((byte) 0x0f);
                 a0 = a0.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 0 * VLEN)))
                         .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 1 * VLEN)));
@@ -144,7 +144,7 @@ final class NibbleLoops {
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
                 ByteVector x = ByteVector.fromMemorySegment(S, in[c], at + p, ByteOrder.LITTLE_ENDIAN);
                 ByteVector lo = x.and((byte) 0x0f);
-                ByteVector hi = x.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4)
+                ByteVector hi = x.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
                         .reinterpretAsBytes().and((byte) 0x0f);
                 a0 = a0.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 0 * VLEN)))
                         .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 1 * VLEN)));
@@ -166,7 +166,7 @@ final class NibbleLoops {
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
                 ByteVector x = ByteVector.fromMemorySegment(S, in[c], at + p, ByteOrder.LITTLE_ENDIAN);
                 ByteVector lo = x.and((byte) 0x0f);
-                ByteVector hi = x.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4)
+                ByteVector hi = x.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
                         .reinterpretAsBytes().and((byte) 0x0f);
                 a0 = a0.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 0 * VLEN)))
                         .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 1 * VLEN)));
@@ -192,7 +192,7 @@ final class NibbleLoops {
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
                 ByteVector x = ByteVector.fromMemorySegment(S, in[c], at + p, ByteOrder.LITTLE_ENDIAN);
                 ByteVector lo = x.and((byte) 0x0f);
-                ByteVector hi = x.reinterpretAsShorts().lanewise(VectorOperators.LSHR, 4)
+                ByteVector hi = x.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
                         .reinterpretAsBytes().and((byte) 0x0f);
                 a0 = a0.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 0 * VLEN)))
                         .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 1 * VLEN)));
