@@ -22,6 +22,7 @@ import net.jqwik.api.Provide;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ourochronos.storage.galois.GaloisKernel;
 import org.ourochronos.storage.galois.PreparedMatrix;
@@ -201,6 +202,28 @@ class VectorKernelEquivalenceTest {
         Case c = randomCase(99, 4, 10, (1 << 20) + 5, 0, 0);
         assertArrayEquals(expected(c), actual(kernel, c, Memory.ARRAY), kernel.name());
         assertArrayEquals(expected(c), actual(kernel, c, Memory.NATIVE_SEGMENT), kernel.name());
+    }
+
+    /**
+     * The VBMI kernel's three chunk policies (whole call, long chunks, short chunks) each give the scalar bytes,
+     * including a short last chunk and a scalar tail.
+     */
+    @ParameterizedTest(name = "{0}x{1} len={2} chunk={3}")
+    @CsvSource({
+            "4, 10, 65553, 65536", // 14 x 64 KiB fits the whole-call budget: one chunk, tail of 17
+            "4, 5, 600001, 65536", // two blocks per output group: long chunks, last one short
+            "4, 10, 300007, 16384", // four blocks: short chunks
+            "8, 7, 300001, 16384"}) // two output groups of three blocks
+    void vbmiChunkPoliciesMatchScalar(int rows, int columns, int length, int expectedChunk) {
+        Case c = randomCase(rows * 1000L + length, rows, columns, length, 0, 0);
+        VbmiKernel.Prepared prepared = (VbmiKernel.Prepared) VbmiKernel.instance().prepare(c.matrix);
+        int chunk = VbmiKernel.chunk(prepared, length & ~63);
+        assertEquals(VbmiKernel.CHUNK_OVERRIDE > 0 ? VbmiKernel.CHUNK_OVERRIDE
+                : Math.min(expectedChunk, length & ~63), chunk);
+        byte[][] want = expected(c);
+        for (Memory memory : List.of(Memory.ARRAY, Memory.NATIVE_SEGMENT)) {
+            assertArrayEquals(want, actual(VbmiKernel.instance(), c, memory), "vbmi on " + memory);
+        }
     }
 
     // ---- contract at the boundary ----
