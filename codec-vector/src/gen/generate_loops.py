@@ -127,16 +127,15 @@ def vbmi():
                 opos = "outOff + p" if suffix == "array" else "at + p"
                 for i in range(ni):
                     out.append(f"            ByteVector x{i} = {load(f'i{i}', ipos)};")
-                # top two bits of input i go to index bits 2i, 2i+1. Built as a chain that needs one mask:
-                # t = x0 & 0xC0; t = t >>> 2 | x1 & 0xC0; ...; index = t >>> (8 - 2 * ni). The shifts are on ints:
-                # each byte of t holds only bits its neighbour cannot spill into, and C2 encodes int shifts
-                # by a constant as immediates (short shifts cost a count register each).
-                top = "x0.and((byte) 0xC0)"
+                # top two bits of input i go to index bits 2i, 2i+1: x_i >>> (6 - 2i) has them there, and a
+                # bitwise blend keeps those two bits from it. Bits above 2 * ni stay as garbage: the lookup
+                # ignores bits 6-7 and prepare() repeats the table over unused index bits. The shifts are on
+                # ints: C2 encodes int shifts by a constant as immediates (short shifts cost a count register).
+                top = "x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()"
                 for i in range(1, ni):
-                    top = (f"{top}.reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()"
-                           f"\n                    .lanewise(VectorOperators.OR, x{i}.and((byte) 0xC0))")
-                top = (f"{top}.reinterpretAsInts().lanewise(VectorOperators.LSHR, {8 - 2 * ni})"
-                       f".reinterpretAsBytes()")
+                    top = (f"{top}\n                    .lanewise(VectorOperators.BITWISE_BLEND, x{i}.reinterpretAsInts()"
+                           f".lanewise(VectorOperators.LSHR, {6 - 2 * i}).reinterpretAsBytes(), "
+                           f"ByteVector.broadcast(S, (byte) 0x{3 << (2 * i):02X}))")
                 out.append(f"            ByteVector top = {top};")
                 for j in range(no):
                     expr = f"top.selectFrom(u{j})"

@@ -33,7 +33,7 @@ final class VbmiLoops {
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
         for (int p = 0; p < end; p += VLEN) {
             ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
-            ByteVector top = x0.and((byte) 0xC0).reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00));
             if (!first) {
@@ -51,7 +51,7 @@ final class VbmiLoops {
         ByteVector u1 = ByteVector.fromArray(S, t, base + 448);
         for (int p = 0; p < end; p += VLEN) {
             ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
-            ByteVector top = x0.and((byte) 0xC0).reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00));
             if (!first) {
@@ -77,7 +77,7 @@ final class VbmiLoops {
         ByteVector u2 = ByteVector.fromArray(S, t, base + 704);
         for (int p = 0; p < end; p += VLEN) {
             ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
-            ByteVector top = x0.and((byte) 0xC0).reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00));
             if (!first) {
@@ -111,7 +111,7 @@ final class VbmiLoops {
         ByteVector u3 = ByteVector.fromArray(S, t, base + 960);
         for (int p = 0; p < end; p += VLEN) {
             ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
-            ByteVector top = x0.and((byte) 0xC0).reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00));
             if (!first) {
@@ -147,8 +147,8 @@ final class VbmiLoops {
         for (int p = 0; p < end; p += VLEN) {
             ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
             ByteVector x1 = ByteVector.fromArray(S, i1, inOff + p);
-            ByteVector top = x0.and((byte) 0xC0).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()
-                    .lanewise(VectorOperators.OR, x1.and((byte) 0xC0)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes();
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
+                    .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C));
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01));
@@ -170,8 +170,8 @@ final class VbmiLoops {
         for (int p = 0; p < end; p += VLEN) {
             ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
             ByteVector x1 = ByteVector.fromArray(S, i1, inOff + p);
-            ByteVector top = x0.and((byte) 0xC0).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()
-                    .lanewise(VectorOperators.OR, x1.and((byte) 0xC0)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes();
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
+                    .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C));
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01));
@@ -203,8 +203,8 @@ final class VbmiLoops {
         for (int p = 0; p < end; p += VLEN) {
             ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
             ByteVector x1 = ByteVector.fromArray(S, i1, inOff + p);
-            ByteVector top = x0.and((byte) 0xC0).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()
-                    .lanewise(VectorOperators.OR, x1.and((byte) 0xC0)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes();
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
+                    .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C));
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01));
@@ -246,8 +246,8 @@ final class VbmiLoops {
         for (int p = 0; p < end; p += VLEN) {
             ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
             ByteVector x1 = ByteVector.fromArray(S, i1, inOff + p);
-            ByteVector top = x0.and((byte) 0xC0).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()
-                    .lanewise(VectorOperators.OR, x1.and((byte) 0xC0)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes();
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
+                    .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C));
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01));
@@ -289,9 +289,9 @@ final class VbmiLoops {
             ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
             ByteVector x1 = ByteVector.fromArray(S, i1, inOff + p);
             ByteVector x2 = ByteVector.fromArray(S, i2, inOff + p);
-            ByteVector top = x0.and((byte) 0xC0).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()
-                    .lanewise(VectorOperators.OR, x1.and((byte) 0xC0)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()
-                    .lanewise(VectorOperators.OR, x2.and((byte) 0xC0)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes();
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
+                    .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C))
+                    .lanewise(VectorOperators.BITWISE_BLEND, x2.reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x30));
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
@@ -317,9 +317,9 @@ final class VbmiLoops {
             ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
             ByteVector x1 = ByteVector.fromArray(S, i1, inOff + p);
             ByteVector x2 = ByteVector.fromArray(S, i2, inOff + p);
-            ByteVector top = x0.and((byte) 0xC0).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()
-                    .lanewise(VectorOperators.OR, x1.and((byte) 0xC0)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()
-                    .lanewise(VectorOperators.OR, x2.and((byte) 0xC0)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes();
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
+                    .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C))
+                    .lanewise(VectorOperators.BITWISE_BLEND, x2.reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x30));
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
@@ -357,9 +357,9 @@ final class VbmiLoops {
             ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
             ByteVector x1 = ByteVector.fromArray(S, i1, inOff + p);
             ByteVector x2 = ByteVector.fromArray(S, i2, inOff + p);
-            ByteVector top = x0.and((byte) 0xC0).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()
-                    .lanewise(VectorOperators.OR, x1.and((byte) 0xC0)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()
-                    .lanewise(VectorOperators.OR, x2.and((byte) 0xC0)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes();
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
+                    .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C))
+                    .lanewise(VectorOperators.BITWISE_BLEND, x2.reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x30));
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
@@ -409,9 +409,9 @@ final class VbmiLoops {
             ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
             ByteVector x1 = ByteVector.fromArray(S, i1, inOff + p);
             ByteVector x2 = ByteVector.fromArray(S, i2, inOff + p);
-            ByteVector top = x0.and((byte) 0xC0).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()
-                    .lanewise(VectorOperators.OR, x1.and((byte) 0xC0)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()
-                    .lanewise(VectorOperators.OR, x2.and((byte) 0xC0)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes();
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
+                    .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C))
+                    .lanewise(VectorOperators.BITWISE_BLEND, x2.reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x30));
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
@@ -453,7 +453,7 @@ final class VbmiLoops {
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
         for (int p = 0; p < end; p += VLEN) {
             ByteVector x0 = ByteVector.fromMemorySegment(S, i0, at + p, ByteOrder.LITTLE_ENDIAN);
-            ByteVector top = x0.and((byte) 0xC0).reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00));
             if (!first) {
@@ -471,7 +471,7 @@ final class VbmiLoops {
         ByteVector u1 = ByteVector.fromArray(S, t, base + 448);
         for (int p = 0; p < end; p += VLEN) {
             ByteVector x0 = ByteVector.fromMemorySegment(S, i0, at + p, ByteOrder.LITTLE_ENDIAN);
-            ByteVector top = x0.and((byte) 0xC0).reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00));
             if (!first) {
@@ -497,7 +497,7 @@ final class VbmiLoops {
         ByteVector u2 = ByteVector.fromArray(S, t, base + 704);
         for (int p = 0; p < end; p += VLEN) {
             ByteVector x0 = ByteVector.fromMemorySegment(S, i0, at + p, ByteOrder.LITTLE_ENDIAN);
-            ByteVector top = x0.and((byte) 0xC0).reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00));
             if (!first) {
@@ -531,7 +531,7 @@ final class VbmiLoops {
         ByteVector u3 = ByteVector.fromArray(S, t, base + 960);
         for (int p = 0; p < end; p += VLEN) {
             ByteVector x0 = ByteVector.fromMemorySegment(S, i0, at + p, ByteOrder.LITTLE_ENDIAN);
-            ByteVector top = x0.and((byte) 0xC0).reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00));
             if (!first) {
@@ -567,8 +567,8 @@ final class VbmiLoops {
         for (int p = 0; p < end; p += VLEN) {
             ByteVector x0 = ByteVector.fromMemorySegment(S, i0, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector x1 = ByteVector.fromMemorySegment(S, i1, at + p, ByteOrder.LITTLE_ENDIAN);
-            ByteVector top = x0.and((byte) 0xC0).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()
-                    .lanewise(VectorOperators.OR, x1.and((byte) 0xC0)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes();
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
+                    .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C));
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01));
@@ -590,8 +590,8 @@ final class VbmiLoops {
         for (int p = 0; p < end; p += VLEN) {
             ByteVector x0 = ByteVector.fromMemorySegment(S, i0, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector x1 = ByteVector.fromMemorySegment(S, i1, at + p, ByteOrder.LITTLE_ENDIAN);
-            ByteVector top = x0.and((byte) 0xC0).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()
-                    .lanewise(VectorOperators.OR, x1.and((byte) 0xC0)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes();
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
+                    .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C));
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01));
@@ -623,8 +623,8 @@ final class VbmiLoops {
         for (int p = 0; p < end; p += VLEN) {
             ByteVector x0 = ByteVector.fromMemorySegment(S, i0, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector x1 = ByteVector.fromMemorySegment(S, i1, at + p, ByteOrder.LITTLE_ENDIAN);
-            ByteVector top = x0.and((byte) 0xC0).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()
-                    .lanewise(VectorOperators.OR, x1.and((byte) 0xC0)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes();
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
+                    .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C));
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01));
@@ -666,8 +666,8 @@ final class VbmiLoops {
         for (int p = 0; p < end; p += VLEN) {
             ByteVector x0 = ByteVector.fromMemorySegment(S, i0, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector x1 = ByteVector.fromMemorySegment(S, i1, at + p, ByteOrder.LITTLE_ENDIAN);
-            ByteVector top = x0.and((byte) 0xC0).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()
-                    .lanewise(VectorOperators.OR, x1.and((byte) 0xC0)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes();
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
+                    .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C));
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01));
@@ -709,9 +709,9 @@ final class VbmiLoops {
             ByteVector x0 = ByteVector.fromMemorySegment(S, i0, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector x1 = ByteVector.fromMemorySegment(S, i1, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector x2 = ByteVector.fromMemorySegment(S, i2, at + p, ByteOrder.LITTLE_ENDIAN);
-            ByteVector top = x0.and((byte) 0xC0).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()
-                    .lanewise(VectorOperators.OR, x1.and((byte) 0xC0)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()
-                    .lanewise(VectorOperators.OR, x2.and((byte) 0xC0)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes();
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
+                    .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C))
+                    .lanewise(VectorOperators.BITWISE_BLEND, x2.reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x30));
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
@@ -737,9 +737,9 @@ final class VbmiLoops {
             ByteVector x0 = ByteVector.fromMemorySegment(S, i0, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector x1 = ByteVector.fromMemorySegment(S, i1, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector x2 = ByteVector.fromMemorySegment(S, i2, at + p, ByteOrder.LITTLE_ENDIAN);
-            ByteVector top = x0.and((byte) 0xC0).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()
-                    .lanewise(VectorOperators.OR, x1.and((byte) 0xC0)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()
-                    .lanewise(VectorOperators.OR, x2.and((byte) 0xC0)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes();
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
+                    .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C))
+                    .lanewise(VectorOperators.BITWISE_BLEND, x2.reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x30));
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
@@ -777,9 +777,9 @@ final class VbmiLoops {
             ByteVector x0 = ByteVector.fromMemorySegment(S, i0, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector x1 = ByteVector.fromMemorySegment(S, i1, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector x2 = ByteVector.fromMemorySegment(S, i2, at + p, ByteOrder.LITTLE_ENDIAN);
-            ByteVector top = x0.and((byte) 0xC0).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()
-                    .lanewise(VectorOperators.OR, x1.and((byte) 0xC0)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()
-                    .lanewise(VectorOperators.OR, x2.and((byte) 0xC0)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes();
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
+                    .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C))
+                    .lanewise(VectorOperators.BITWISE_BLEND, x2.reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x30));
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
@@ -829,9 +829,9 @@ final class VbmiLoops {
             ByteVector x0 = ByteVector.fromMemorySegment(S, i0, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector x1 = ByteVector.fromMemorySegment(S, i1, at + p, ByteOrder.LITTLE_ENDIAN);
             ByteVector x2 = ByteVector.fromMemorySegment(S, i2, at + p, ByteOrder.LITTLE_ENDIAN);
-            ByteVector top = x0.and((byte) 0xC0).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()
-                    .lanewise(VectorOperators.OR, x1.and((byte) 0xC0)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes()
-                    .lanewise(VectorOperators.OR, x2.and((byte) 0xC0)).reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes();
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
+                    .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C))
+                    .lanewise(VectorOperators.BITWISE_BLEND, x2.reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x30));
             ByteVector a0 = top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
