@@ -44,9 +44,8 @@ public final class VbmiKernel implements GaloisKernel {
     /** Calls touching at most this many bytes of shards run each block over all positions at once. */
     static final long WHOLE_CALL_BYTES = 2L << 20;
 
-    /** Chunk for calls with one or two blocks per output group, and for more. */
-    static final int LONG_CHUNK = 65536;
-    static final int SHORT_CHUNK = 16384;
+    /** Positions per chunk for larger calls. */
+    static final int CHUNK = 8192;
 
     /** Positions per chunk, fixed by a tuning property (a multiple of 64; 0 = by {@link #chunk}), not an API. */
     static final int CHUNK_OVERRIDE = Integer.getInteger("ourstorage.vbmi.chunk", 0) & ~63;
@@ -165,20 +164,15 @@ public final class VbmiKernel implements GaloisKernel {
 
     /**
      * Positions per chunk for one call. Chunking keeps the outputs cached between the blocks of one output group,
-     * but each block call costs a prologue (tables, range checks), and short runs break the hardware prefetchers'
-     * streams. Measured on Zen 5 (JMH and same-JVM A/B runs): a call whose shards fit in about 2 MiB runs fastest
-     * unchunked (10+4 at 64 KiB: 46 against 43 GB/s with 8 KiB chunks); larger calls with one or two blocks per
-     * output group prefer 64 KiB chunks (5+4 at 1 MiB), more blocks prefer 16 KiB (10+4 and 7+8 at 1 MiB).
+     * but each block call costs a prologue (tables, range checks). Measured on Zen 5 (JMH, 3 forks): a call whose
+     * shards fit in about 2 MiB runs fastest unchunked (10+4 at 64 KiB: 51–53 against 43–48 GB/s with 8 KiB
+     * chunks); for larger calls 8 KiB is as fast as 16–64 KiB or faster (3+2 at 1 MiB: 56.8 against 53.4 GB/s).
      */
     static int chunk(Prepared p, long end) {
         if (CHUNK_OVERRIDE > 0) {
             return CHUNK_OVERRIDE;
         }
-        if ((long) (p.rows + p.columns) * end <= WHOLE_CALL_BYTES) {
-            return (int) Math.max(64, end);
-        }
-        int outputGroups = (p.rows + OUTPUTS - 1) / OUTPUTS;
-        return p.inputGroups() * outputGroups <= 2 ? LONG_CHUNK : SHORT_CHUNK;
+        return (long) (p.rows + p.columns) * end <= WHOLE_CALL_BYTES ? (int) Math.max(64, end) : CHUNK;
     }
 
     private static Prepared own(PreparedMatrix matrix, int inputs, int outputs) {

@@ -205,15 +205,15 @@ class VectorKernelEquivalenceTest {
     }
 
     /**
-     * The VBMI kernel's three chunk policies (whole call, long chunks, short chunks) each give the scalar bytes,
-     * including a short last chunk and a scalar tail.
+     * The VBMI kernel's chunk policies (whole call, 8 KiB chunks) give the scalar bytes, including a short last
+     * chunk and a scalar tail.
      */
     @ParameterizedTest(name = "{0}x{1} len={2} chunk={3}")
     @CsvSource({
             "4, 10, 65553, 65536", // 14 x 64 KiB fits the whole-call budget: one chunk, tail of 17
-            "4, 5, 600001, 65536", // two blocks per output group: long chunks, last one short
-            "4, 10, 300007, 16384", // four blocks: short chunks
-            "8, 7, 300001, 16384"}) // two output groups of three blocks
+            "4, 5, 600001, 8192", // chunked, the last chunk short
+            "4, 10, 300007, 8192", // four blocks per output group
+            "8, 7, 300001, 8192"}) // two output groups of three blocks
     void vbmiChunkPoliciesMatchScalar(int rows, int columns, int length, int expectedChunk) {
         Case c = randomCase(rows * 1000L + length, rows, columns, length, 0, 0);
         VbmiKernel.Prepared prepared = (VbmiKernel.Prepared) VbmiKernel.instance().prepare(c.matrix);
