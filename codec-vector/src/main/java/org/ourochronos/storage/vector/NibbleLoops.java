@@ -29,184 +29,484 @@ final class NibbleLoops {
     /** 1 output row(s); array memory; positions [0, end) step VLEN, at inOff/outOff. */
     static void rows1(byte[] t, int base, byte[][] in, int inOff, byte[] o0, int outOff, int end) {
         int cols = in.length;
-        for (int p = 0; p < end; p += VLEN) {
-            ByteVector a0 = ByteVector.zero(S);
+        int pairs = end - end % (2 * VLEN);
+        for (int p = 0; p < pairs; p += 2 * VLEN) {
+            ByteVector a00 = ByteVector.zero(S);
+            ByteVector a01 = ByteVector.zero(S);
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
-                ByteVector x = ByteVector.fromArray(S, in[c], inOff + p);
-                ByteVector lo = x.and((byte) 0x0f);
-                ByteVector hi = x.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
+                byte[] ic = in[c];
+                ByteVector x0 = ByteVector.fromArray(S, ic, inOff + p);
+                ByteVector lo0 = x0.and((byte) 0x0f);
+                ByteVector hi0 = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
                         .reinterpretAsBytes().and((byte) 0x0f);
-                a0 = a0.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 0 * VLEN)))
-                        .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 1 * VLEN)));
+                ByteVector x1 = ByteVector.fromArray(S, ic, inOff + p + 1 * VLEN);
+                ByteVector lo1 = x1.and((byte) 0x0f);
+                ByteVector hi1 = x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
+                        .reinterpretAsBytes().and((byte) 0x0f);
+                ByteVector tl0 = ByteVector.fromArray(S, t, tc + 0 * VLEN);
+                ByteVector th0 = ByteVector.fromArray(S, t, tc + 1 * VLEN);
+                a00 = a00.lanewise(VectorOperators.XOR, lo0.selectFrom(tl0)).lanewise(VectorOperators.XOR, hi0.selectFrom(th0));
+                a01 = a01.lanewise(VectorOperators.XOR, lo1.selectFrom(tl0)).lanewise(VectorOperators.XOR, hi1.selectFrom(th0));
             }
-            a0.intoArray(o0, outOff + p);
+            a00.intoArray(o0, outOff + p);
+            a01.intoArray(o0, outOff + p + 1 * VLEN);
+        }
+        for (int p = pairs; p < end; p += 1 * VLEN) {
+            ByteVector a00 = ByteVector.zero(S);
+            for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
+                byte[] ic = in[c];
+                ByteVector x0 = ByteVector.fromArray(S, ic, inOff + p);
+                ByteVector lo0 = x0.and((byte) 0x0f);
+                ByteVector hi0 = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
+                        .reinterpretAsBytes().and((byte) 0x0f);
+                ByteVector tl0 = ByteVector.fromArray(S, t, tc + 0 * VLEN);
+                ByteVector th0 = ByteVector.fromArray(S, t, tc + 1 * VLEN);
+                a00 = a00.lanewise(VectorOperators.XOR, lo0.selectFrom(tl0)).lanewise(VectorOperators.XOR, hi0.selectFrom(th0));
+            }
+            a00.intoArray(o0, outOff + p);
         }
     }
 
     /** 2 output row(s); array memory; positions [0, end) step VLEN, at inOff/outOff. */
     static void rows2(byte[] t, int base, byte[][] in, int inOff, byte[] o0, byte[] o1, int outOff, int end) {
         int cols = in.length;
-        for (int p = 0; p < end; p += VLEN) {
-            ByteVector a0 = ByteVector.zero(S);
-            ByteVector a1 = ByteVector.zero(S);
+        int pairs = end - end % (2 * VLEN);
+        for (int p = 0; p < pairs; p += 2 * VLEN) {
+            ByteVector a00 = ByteVector.zero(S);
+            ByteVector a01 = ByteVector.zero(S);
+            ByteVector a10 = ByteVector.zero(S);
+            ByteVector a11 = ByteVector.zero(S);
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
-                ByteVector x = ByteVector.fromArray(S, in[c], inOff + p);
-                ByteVector lo = x.and((byte) 0x0f);
-                ByteVector hi = x.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
+                byte[] ic = in[c];
+                ByteVector x0 = ByteVector.fromArray(S, ic, inOff + p);
+                ByteVector lo0 = x0.and((byte) 0x0f);
+                ByteVector hi0 = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
                         .reinterpretAsBytes().and((byte) 0x0f);
-                a0 = a0.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 0 * VLEN)))
-                        .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 1 * VLEN)));
-                a1 = a1.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 2 * VLEN)))
-                        .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 3 * VLEN)));
+                ByteVector x1 = ByteVector.fromArray(S, ic, inOff + p + 1 * VLEN);
+                ByteVector lo1 = x1.and((byte) 0x0f);
+                ByteVector hi1 = x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
+                        .reinterpretAsBytes().and((byte) 0x0f);
+                ByteVector tl0 = ByteVector.fromArray(S, t, tc + 0 * VLEN);
+                ByteVector th0 = ByteVector.fromArray(S, t, tc + 1 * VLEN);
+                a00 = a00.lanewise(VectorOperators.XOR, lo0.selectFrom(tl0)).lanewise(VectorOperators.XOR, hi0.selectFrom(th0));
+                a01 = a01.lanewise(VectorOperators.XOR, lo1.selectFrom(tl0)).lanewise(VectorOperators.XOR, hi1.selectFrom(th0));
+                ByteVector tl1 = ByteVector.fromArray(S, t, tc + 2 * VLEN);
+                ByteVector th1 = ByteVector.fromArray(S, t, tc + 3 * VLEN);
+                a10 = a10.lanewise(VectorOperators.XOR, lo0.selectFrom(tl1)).lanewise(VectorOperators.XOR, hi0.selectFrom(th1));
+                a11 = a11.lanewise(VectorOperators.XOR, lo1.selectFrom(tl1)).lanewise(VectorOperators.XOR, hi1.selectFrom(th1));
             }
-            a0.intoArray(o0, outOff + p);
-            a1.intoArray(o1, outOff + p);
+            a00.intoArray(o0, outOff + p);
+            a01.intoArray(o0, outOff + p + 1 * VLEN);
+            a10.intoArray(o1, outOff + p);
+            a11.intoArray(o1, outOff + p + 1 * VLEN);
+        }
+        for (int p = pairs; p < end; p += 1 * VLEN) {
+            ByteVector a00 = ByteVector.zero(S);
+            ByteVector a10 = ByteVector.zero(S);
+            for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
+                byte[] ic = in[c];
+                ByteVector x0 = ByteVector.fromArray(S, ic, inOff + p);
+                ByteVector lo0 = x0.and((byte) 0x0f);
+                ByteVector hi0 = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
+                        .reinterpretAsBytes().and((byte) 0x0f);
+                ByteVector tl0 = ByteVector.fromArray(S, t, tc + 0 * VLEN);
+                ByteVector th0 = ByteVector.fromArray(S, t, tc + 1 * VLEN);
+                a00 = a00.lanewise(VectorOperators.XOR, lo0.selectFrom(tl0)).lanewise(VectorOperators.XOR, hi0.selectFrom(th0));
+                ByteVector tl1 = ByteVector.fromArray(S, t, tc + 2 * VLEN);
+                ByteVector th1 = ByteVector.fromArray(S, t, tc + 3 * VLEN);
+                a10 = a10.lanewise(VectorOperators.XOR, lo0.selectFrom(tl1)).lanewise(VectorOperators.XOR, hi0.selectFrom(th1));
+            }
+            a00.intoArray(o0, outOff + p);
+            a10.intoArray(o1, outOff + p);
         }
     }
 
     /** 3 output row(s); array memory; positions [0, end) step VLEN, at inOff/outOff. */
     static void rows3(byte[] t, int base, byte[][] in, int inOff, byte[] o0, byte[] o1, byte[] o2, int outOff, int end) {
         int cols = in.length;
-        for (int p = 0; p < end; p += VLEN) {
-            ByteVector a0 = ByteVector.zero(S);
-            ByteVector a1 = ByteVector.zero(S);
-            ByteVector a2 = ByteVector.zero(S);
+        int pairs = end - end % (2 * VLEN);
+        for (int p = 0; p < pairs; p += 2 * VLEN) {
+            ByteVector a00 = ByteVector.zero(S);
+            ByteVector a01 = ByteVector.zero(S);
+            ByteVector a10 = ByteVector.zero(S);
+            ByteVector a11 = ByteVector.zero(S);
+            ByteVector a20 = ByteVector.zero(S);
+            ByteVector a21 = ByteVector.zero(S);
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
-                ByteVector x = ByteVector.fromArray(S, in[c], inOff + p);
-                ByteVector lo = x.and((byte) 0x0f);
-                ByteVector hi = x.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
+                byte[] ic = in[c];
+                ByteVector x0 = ByteVector.fromArray(S, ic, inOff + p);
+                ByteVector lo0 = x0.and((byte) 0x0f);
+                ByteVector hi0 = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
                         .reinterpretAsBytes().and((byte) 0x0f);
-                a0 = a0.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 0 * VLEN)))
-                        .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 1 * VLEN)));
-                a1 = a1.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 2 * VLEN)))
-                        .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 3 * VLEN)));
-                a2 = a2.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 4 * VLEN)))
-                        .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 5 * VLEN)));
+                ByteVector x1 = ByteVector.fromArray(S, ic, inOff + p + 1 * VLEN);
+                ByteVector lo1 = x1.and((byte) 0x0f);
+                ByteVector hi1 = x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
+                        .reinterpretAsBytes().and((byte) 0x0f);
+                ByteVector tl0 = ByteVector.fromArray(S, t, tc + 0 * VLEN);
+                ByteVector th0 = ByteVector.fromArray(S, t, tc + 1 * VLEN);
+                a00 = a00.lanewise(VectorOperators.XOR, lo0.selectFrom(tl0)).lanewise(VectorOperators.XOR, hi0.selectFrom(th0));
+                a01 = a01.lanewise(VectorOperators.XOR, lo1.selectFrom(tl0)).lanewise(VectorOperators.XOR, hi1.selectFrom(th0));
+                ByteVector tl1 = ByteVector.fromArray(S, t, tc + 2 * VLEN);
+                ByteVector th1 = ByteVector.fromArray(S, t, tc + 3 * VLEN);
+                a10 = a10.lanewise(VectorOperators.XOR, lo0.selectFrom(tl1)).lanewise(VectorOperators.XOR, hi0.selectFrom(th1));
+                a11 = a11.lanewise(VectorOperators.XOR, lo1.selectFrom(tl1)).lanewise(VectorOperators.XOR, hi1.selectFrom(th1));
+                ByteVector tl2 = ByteVector.fromArray(S, t, tc + 4 * VLEN);
+                ByteVector th2 = ByteVector.fromArray(S, t, tc + 5 * VLEN);
+                a20 = a20.lanewise(VectorOperators.XOR, lo0.selectFrom(tl2)).lanewise(VectorOperators.XOR, hi0.selectFrom(th2));
+                a21 = a21.lanewise(VectorOperators.XOR, lo1.selectFrom(tl2)).lanewise(VectorOperators.XOR, hi1.selectFrom(th2));
             }
-            a0.intoArray(o0, outOff + p);
-            a1.intoArray(o1, outOff + p);
-            a2.intoArray(o2, outOff + p);
+            a00.intoArray(o0, outOff + p);
+            a01.intoArray(o0, outOff + p + 1 * VLEN);
+            a10.intoArray(o1, outOff + p);
+            a11.intoArray(o1, outOff + p + 1 * VLEN);
+            a20.intoArray(o2, outOff + p);
+            a21.intoArray(o2, outOff + p + 1 * VLEN);
+        }
+        for (int p = pairs; p < end; p += 1 * VLEN) {
+            ByteVector a00 = ByteVector.zero(S);
+            ByteVector a10 = ByteVector.zero(S);
+            ByteVector a20 = ByteVector.zero(S);
+            for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
+                byte[] ic = in[c];
+                ByteVector x0 = ByteVector.fromArray(S, ic, inOff + p);
+                ByteVector lo0 = x0.and((byte) 0x0f);
+                ByteVector hi0 = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
+                        .reinterpretAsBytes().and((byte) 0x0f);
+                ByteVector tl0 = ByteVector.fromArray(S, t, tc + 0 * VLEN);
+                ByteVector th0 = ByteVector.fromArray(S, t, tc + 1 * VLEN);
+                a00 = a00.lanewise(VectorOperators.XOR, lo0.selectFrom(tl0)).lanewise(VectorOperators.XOR, hi0.selectFrom(th0));
+                ByteVector tl1 = ByteVector.fromArray(S, t, tc + 2 * VLEN);
+                ByteVector th1 = ByteVector.fromArray(S, t, tc + 3 * VLEN);
+                a10 = a10.lanewise(VectorOperators.XOR, lo0.selectFrom(tl1)).lanewise(VectorOperators.XOR, hi0.selectFrom(th1));
+                ByteVector tl2 = ByteVector.fromArray(S, t, tc + 4 * VLEN);
+                ByteVector th2 = ByteVector.fromArray(S, t, tc + 5 * VLEN);
+                a20 = a20.lanewise(VectorOperators.XOR, lo0.selectFrom(tl2)).lanewise(VectorOperators.XOR, hi0.selectFrom(th2));
+            }
+            a00.intoArray(o0, outOff + p);
+            a10.intoArray(o1, outOff + p);
+            a20.intoArray(o2, outOff + p);
         }
     }
 
     /** 4 output row(s); array memory; positions [0, end) step VLEN, at inOff/outOff. */
     static void rows4(byte[] t, int base, byte[][] in, int inOff, byte[] o0, byte[] o1, byte[] o2, byte[] o3, int outOff, int end) {
         int cols = in.length;
-        for (int p = 0; p < end; p += VLEN) {
-            ByteVector a0 = ByteVector.zero(S);
-            ByteVector a1 = ByteVector.zero(S);
-            ByteVector a2 = ByteVector.zero(S);
-            ByteVector a3 = ByteVector.zero(S);
+        int pairs = end - end % (2 * VLEN);
+        for (int p = 0; p < pairs; p += 2 * VLEN) {
+            ByteVector a00 = ByteVector.zero(S);
+            ByteVector a01 = ByteVector.zero(S);
+            ByteVector a10 = ByteVector.zero(S);
+            ByteVector a11 = ByteVector.zero(S);
+            ByteVector a20 = ByteVector.zero(S);
+            ByteVector a21 = ByteVector.zero(S);
+            ByteVector a30 = ByteVector.zero(S);
+            ByteVector a31 = ByteVector.zero(S);
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
-                ByteVector x = ByteVector.fromArray(S, in[c], inOff + p);
-                ByteVector lo = x.and((byte) 0x0f);
-                ByteVector hi = x.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
+                byte[] ic = in[c];
+                ByteVector x0 = ByteVector.fromArray(S, ic, inOff + p);
+                ByteVector lo0 = x0.and((byte) 0x0f);
+                ByteVector hi0 = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
                         .reinterpretAsBytes().and((byte) 0x0f);
-                a0 = a0.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 0 * VLEN)))
-                        .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 1 * VLEN)));
-                a1 = a1.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 2 * VLEN)))
-                        .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 3 * VLEN)));
-                a2 = a2.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 4 * VLEN)))
-                        .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 5 * VLEN)));
-                a3 = a3.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 6 * VLEN)))
-                        .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 7 * VLEN)));
+                ByteVector x1 = ByteVector.fromArray(S, ic, inOff + p + 1 * VLEN);
+                ByteVector lo1 = x1.and((byte) 0x0f);
+                ByteVector hi1 = x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
+                        .reinterpretAsBytes().and((byte) 0x0f);
+                ByteVector tl0 = ByteVector.fromArray(S, t, tc + 0 * VLEN);
+                ByteVector th0 = ByteVector.fromArray(S, t, tc + 1 * VLEN);
+                a00 = a00.lanewise(VectorOperators.XOR, lo0.selectFrom(tl0)).lanewise(VectorOperators.XOR, hi0.selectFrom(th0));
+                a01 = a01.lanewise(VectorOperators.XOR, lo1.selectFrom(tl0)).lanewise(VectorOperators.XOR, hi1.selectFrom(th0));
+                ByteVector tl1 = ByteVector.fromArray(S, t, tc + 2 * VLEN);
+                ByteVector th1 = ByteVector.fromArray(S, t, tc + 3 * VLEN);
+                a10 = a10.lanewise(VectorOperators.XOR, lo0.selectFrom(tl1)).lanewise(VectorOperators.XOR, hi0.selectFrom(th1));
+                a11 = a11.lanewise(VectorOperators.XOR, lo1.selectFrom(tl1)).lanewise(VectorOperators.XOR, hi1.selectFrom(th1));
+                ByteVector tl2 = ByteVector.fromArray(S, t, tc + 4 * VLEN);
+                ByteVector th2 = ByteVector.fromArray(S, t, tc + 5 * VLEN);
+                a20 = a20.lanewise(VectorOperators.XOR, lo0.selectFrom(tl2)).lanewise(VectorOperators.XOR, hi0.selectFrom(th2));
+                a21 = a21.lanewise(VectorOperators.XOR, lo1.selectFrom(tl2)).lanewise(VectorOperators.XOR, hi1.selectFrom(th2));
+                ByteVector tl3 = ByteVector.fromArray(S, t, tc + 6 * VLEN);
+                ByteVector th3 = ByteVector.fromArray(S, t, tc + 7 * VLEN);
+                a30 = a30.lanewise(VectorOperators.XOR, lo0.selectFrom(tl3)).lanewise(VectorOperators.XOR, hi0.selectFrom(th3));
+                a31 = a31.lanewise(VectorOperators.XOR, lo1.selectFrom(tl3)).lanewise(VectorOperators.XOR, hi1.selectFrom(th3));
             }
-            a0.intoArray(o0, outOff + p);
-            a1.intoArray(o1, outOff + p);
-            a2.intoArray(o2, outOff + p);
-            a3.intoArray(o3, outOff + p);
+            a00.intoArray(o0, outOff + p);
+            a01.intoArray(o0, outOff + p + 1 * VLEN);
+            a10.intoArray(o1, outOff + p);
+            a11.intoArray(o1, outOff + p + 1 * VLEN);
+            a20.intoArray(o2, outOff + p);
+            a21.intoArray(o2, outOff + p + 1 * VLEN);
+            a30.intoArray(o3, outOff + p);
+            a31.intoArray(o3, outOff + p + 1 * VLEN);
+        }
+        for (int p = pairs; p < end; p += 1 * VLEN) {
+            ByteVector a00 = ByteVector.zero(S);
+            ByteVector a10 = ByteVector.zero(S);
+            ByteVector a20 = ByteVector.zero(S);
+            ByteVector a30 = ByteVector.zero(S);
+            for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
+                byte[] ic = in[c];
+                ByteVector x0 = ByteVector.fromArray(S, ic, inOff + p);
+                ByteVector lo0 = x0.and((byte) 0x0f);
+                ByteVector hi0 = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
+                        .reinterpretAsBytes().and((byte) 0x0f);
+                ByteVector tl0 = ByteVector.fromArray(S, t, tc + 0 * VLEN);
+                ByteVector th0 = ByteVector.fromArray(S, t, tc + 1 * VLEN);
+                a00 = a00.lanewise(VectorOperators.XOR, lo0.selectFrom(tl0)).lanewise(VectorOperators.XOR, hi0.selectFrom(th0));
+                ByteVector tl1 = ByteVector.fromArray(S, t, tc + 2 * VLEN);
+                ByteVector th1 = ByteVector.fromArray(S, t, tc + 3 * VLEN);
+                a10 = a10.lanewise(VectorOperators.XOR, lo0.selectFrom(tl1)).lanewise(VectorOperators.XOR, hi0.selectFrom(th1));
+                ByteVector tl2 = ByteVector.fromArray(S, t, tc + 4 * VLEN);
+                ByteVector th2 = ByteVector.fromArray(S, t, tc + 5 * VLEN);
+                a20 = a20.lanewise(VectorOperators.XOR, lo0.selectFrom(tl2)).lanewise(VectorOperators.XOR, hi0.selectFrom(th2));
+                ByteVector tl3 = ByteVector.fromArray(S, t, tc + 6 * VLEN);
+                ByteVector th3 = ByteVector.fromArray(S, t, tc + 7 * VLEN);
+                a30 = a30.lanewise(VectorOperators.XOR, lo0.selectFrom(tl3)).lanewise(VectorOperators.XOR, hi0.selectFrom(th3));
+            }
+            a00.intoArray(o0, outOff + p);
+            a10.intoArray(o1, outOff + p);
+            a20.intoArray(o2, outOff + p);
+            a30.intoArray(o3, outOff + p);
         }
     }
 
     /** 1 output row(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
     static void rows1(byte[] t, int base, MemorySegment[] in, MemorySegment o0, long at, int end) {
         int cols = in.length;
-        for (int p = 0; p < end; p += VLEN) {
-            ByteVector a0 = ByteVector.zero(S);
+        int pairs = end - end % (2 * VLEN);
+        for (int p = 0; p < pairs; p += 2 * VLEN) {
+            ByteVector a00 = ByteVector.zero(S);
+            ByteVector a01 = ByteVector.zero(S);
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
-                ByteVector x = ByteVector.fromMemorySegment(S, in[c], at + p, ByteOrder.LITTLE_ENDIAN);
-                ByteVector lo = x.and((byte) 0x0f);
-                ByteVector hi = x.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
+                MemorySegment ic = in[c];
+                ByteVector x0 = ByteVector.fromMemorySegment(S, ic, at + p, ByteOrder.LITTLE_ENDIAN);
+                ByteVector lo0 = x0.and((byte) 0x0f);
+                ByteVector hi0 = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
                         .reinterpretAsBytes().and((byte) 0x0f);
-                a0 = a0.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 0 * VLEN)))
-                        .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 1 * VLEN)));
+                ByteVector x1 = ByteVector.fromMemorySegment(S, ic, at + p + 1 * VLEN, ByteOrder.LITTLE_ENDIAN);
+                ByteVector lo1 = x1.and((byte) 0x0f);
+                ByteVector hi1 = x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
+                        .reinterpretAsBytes().and((byte) 0x0f);
+                ByteVector tl0 = ByteVector.fromArray(S, t, tc + 0 * VLEN);
+                ByteVector th0 = ByteVector.fromArray(S, t, tc + 1 * VLEN);
+                a00 = a00.lanewise(VectorOperators.XOR, lo0.selectFrom(tl0)).lanewise(VectorOperators.XOR, hi0.selectFrom(th0));
+                a01 = a01.lanewise(VectorOperators.XOR, lo1.selectFrom(tl0)).lanewise(VectorOperators.XOR, hi1.selectFrom(th0));
             }
-            a0.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
+            a00.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
+            a01.intoMemorySegment(o0, at + p + 1 * VLEN, ByteOrder.LITTLE_ENDIAN);
+        }
+        for (int p = pairs; p < end; p += 1 * VLEN) {
+            ByteVector a00 = ByteVector.zero(S);
+            for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
+                MemorySegment ic = in[c];
+                ByteVector x0 = ByteVector.fromMemorySegment(S, ic, at + p, ByteOrder.LITTLE_ENDIAN);
+                ByteVector lo0 = x0.and((byte) 0x0f);
+                ByteVector hi0 = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
+                        .reinterpretAsBytes().and((byte) 0x0f);
+                ByteVector tl0 = ByteVector.fromArray(S, t, tc + 0 * VLEN);
+                ByteVector th0 = ByteVector.fromArray(S, t, tc + 1 * VLEN);
+                a00 = a00.lanewise(VectorOperators.XOR, lo0.selectFrom(tl0)).lanewise(VectorOperators.XOR, hi0.selectFrom(th0));
+            }
+            a00.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
         }
     }
 
     /** 2 output row(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
     static void rows2(byte[] t, int base, MemorySegment[] in, MemorySegment o0, MemorySegment o1, long at, int end) {
         int cols = in.length;
-        for (int p = 0; p < end; p += VLEN) {
-            ByteVector a0 = ByteVector.zero(S);
-            ByteVector a1 = ByteVector.zero(S);
+        int pairs = end - end % (2 * VLEN);
+        for (int p = 0; p < pairs; p += 2 * VLEN) {
+            ByteVector a00 = ByteVector.zero(S);
+            ByteVector a01 = ByteVector.zero(S);
+            ByteVector a10 = ByteVector.zero(S);
+            ByteVector a11 = ByteVector.zero(S);
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
-                ByteVector x = ByteVector.fromMemorySegment(S, in[c], at + p, ByteOrder.LITTLE_ENDIAN);
-                ByteVector lo = x.and((byte) 0x0f);
-                ByteVector hi = x.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
+                MemorySegment ic = in[c];
+                ByteVector x0 = ByteVector.fromMemorySegment(S, ic, at + p, ByteOrder.LITTLE_ENDIAN);
+                ByteVector lo0 = x0.and((byte) 0x0f);
+                ByteVector hi0 = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
                         .reinterpretAsBytes().and((byte) 0x0f);
-                a0 = a0.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 0 * VLEN)))
-                        .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 1 * VLEN)));
-                a1 = a1.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 2 * VLEN)))
-                        .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 3 * VLEN)));
+                ByteVector x1 = ByteVector.fromMemorySegment(S, ic, at + p + 1 * VLEN, ByteOrder.LITTLE_ENDIAN);
+                ByteVector lo1 = x1.and((byte) 0x0f);
+                ByteVector hi1 = x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
+                        .reinterpretAsBytes().and((byte) 0x0f);
+                ByteVector tl0 = ByteVector.fromArray(S, t, tc + 0 * VLEN);
+                ByteVector th0 = ByteVector.fromArray(S, t, tc + 1 * VLEN);
+                a00 = a00.lanewise(VectorOperators.XOR, lo0.selectFrom(tl0)).lanewise(VectorOperators.XOR, hi0.selectFrom(th0));
+                a01 = a01.lanewise(VectorOperators.XOR, lo1.selectFrom(tl0)).lanewise(VectorOperators.XOR, hi1.selectFrom(th0));
+                ByteVector tl1 = ByteVector.fromArray(S, t, tc + 2 * VLEN);
+                ByteVector th1 = ByteVector.fromArray(S, t, tc + 3 * VLEN);
+                a10 = a10.lanewise(VectorOperators.XOR, lo0.selectFrom(tl1)).lanewise(VectorOperators.XOR, hi0.selectFrom(th1));
+                a11 = a11.lanewise(VectorOperators.XOR, lo1.selectFrom(tl1)).lanewise(VectorOperators.XOR, hi1.selectFrom(th1));
             }
-            a0.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
-            a1.intoMemorySegment(o1, at + p, ByteOrder.LITTLE_ENDIAN);
+            a00.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
+            a01.intoMemorySegment(o0, at + p + 1 * VLEN, ByteOrder.LITTLE_ENDIAN);
+            a10.intoMemorySegment(o1, at + p, ByteOrder.LITTLE_ENDIAN);
+            a11.intoMemorySegment(o1, at + p + 1 * VLEN, ByteOrder.LITTLE_ENDIAN);
+        }
+        for (int p = pairs; p < end; p += 1 * VLEN) {
+            ByteVector a00 = ByteVector.zero(S);
+            ByteVector a10 = ByteVector.zero(S);
+            for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
+                MemorySegment ic = in[c];
+                ByteVector x0 = ByteVector.fromMemorySegment(S, ic, at + p, ByteOrder.LITTLE_ENDIAN);
+                ByteVector lo0 = x0.and((byte) 0x0f);
+                ByteVector hi0 = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
+                        .reinterpretAsBytes().and((byte) 0x0f);
+                ByteVector tl0 = ByteVector.fromArray(S, t, tc + 0 * VLEN);
+                ByteVector th0 = ByteVector.fromArray(S, t, tc + 1 * VLEN);
+                a00 = a00.lanewise(VectorOperators.XOR, lo0.selectFrom(tl0)).lanewise(VectorOperators.XOR, hi0.selectFrom(th0));
+                ByteVector tl1 = ByteVector.fromArray(S, t, tc + 2 * VLEN);
+                ByteVector th1 = ByteVector.fromArray(S, t, tc + 3 * VLEN);
+                a10 = a10.lanewise(VectorOperators.XOR, lo0.selectFrom(tl1)).lanewise(VectorOperators.XOR, hi0.selectFrom(th1));
+            }
+            a00.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
+            a10.intoMemorySegment(o1, at + p, ByteOrder.LITTLE_ENDIAN);
         }
     }
 
     /** 3 output row(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
     static void rows3(byte[] t, int base, MemorySegment[] in, MemorySegment o0, MemorySegment o1, MemorySegment o2, long at, int end) {
         int cols = in.length;
-        for (int p = 0; p < end; p += VLEN) {
-            ByteVector a0 = ByteVector.zero(S);
-            ByteVector a1 = ByteVector.zero(S);
-            ByteVector a2 = ByteVector.zero(S);
+        int pairs = end - end % (2 * VLEN);
+        for (int p = 0; p < pairs; p += 2 * VLEN) {
+            ByteVector a00 = ByteVector.zero(S);
+            ByteVector a01 = ByteVector.zero(S);
+            ByteVector a10 = ByteVector.zero(S);
+            ByteVector a11 = ByteVector.zero(S);
+            ByteVector a20 = ByteVector.zero(S);
+            ByteVector a21 = ByteVector.zero(S);
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
-                ByteVector x = ByteVector.fromMemorySegment(S, in[c], at + p, ByteOrder.LITTLE_ENDIAN);
-                ByteVector lo = x.and((byte) 0x0f);
-                ByteVector hi = x.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
+                MemorySegment ic = in[c];
+                ByteVector x0 = ByteVector.fromMemorySegment(S, ic, at + p, ByteOrder.LITTLE_ENDIAN);
+                ByteVector lo0 = x0.and((byte) 0x0f);
+                ByteVector hi0 = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
                         .reinterpretAsBytes().and((byte) 0x0f);
-                a0 = a0.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 0 * VLEN)))
-                        .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 1 * VLEN)));
-                a1 = a1.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 2 * VLEN)))
-                        .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 3 * VLEN)));
-                a2 = a2.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 4 * VLEN)))
-                        .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 5 * VLEN)));
+                ByteVector x1 = ByteVector.fromMemorySegment(S, ic, at + p + 1 * VLEN, ByteOrder.LITTLE_ENDIAN);
+                ByteVector lo1 = x1.and((byte) 0x0f);
+                ByteVector hi1 = x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
+                        .reinterpretAsBytes().and((byte) 0x0f);
+                ByteVector tl0 = ByteVector.fromArray(S, t, tc + 0 * VLEN);
+                ByteVector th0 = ByteVector.fromArray(S, t, tc + 1 * VLEN);
+                a00 = a00.lanewise(VectorOperators.XOR, lo0.selectFrom(tl0)).lanewise(VectorOperators.XOR, hi0.selectFrom(th0));
+                a01 = a01.lanewise(VectorOperators.XOR, lo1.selectFrom(tl0)).lanewise(VectorOperators.XOR, hi1.selectFrom(th0));
+                ByteVector tl1 = ByteVector.fromArray(S, t, tc + 2 * VLEN);
+                ByteVector th1 = ByteVector.fromArray(S, t, tc + 3 * VLEN);
+                a10 = a10.lanewise(VectorOperators.XOR, lo0.selectFrom(tl1)).lanewise(VectorOperators.XOR, hi0.selectFrom(th1));
+                a11 = a11.lanewise(VectorOperators.XOR, lo1.selectFrom(tl1)).lanewise(VectorOperators.XOR, hi1.selectFrom(th1));
+                ByteVector tl2 = ByteVector.fromArray(S, t, tc + 4 * VLEN);
+                ByteVector th2 = ByteVector.fromArray(S, t, tc + 5 * VLEN);
+                a20 = a20.lanewise(VectorOperators.XOR, lo0.selectFrom(tl2)).lanewise(VectorOperators.XOR, hi0.selectFrom(th2));
+                a21 = a21.lanewise(VectorOperators.XOR, lo1.selectFrom(tl2)).lanewise(VectorOperators.XOR, hi1.selectFrom(th2));
             }
-            a0.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
-            a1.intoMemorySegment(o1, at + p, ByteOrder.LITTLE_ENDIAN);
-            a2.intoMemorySegment(o2, at + p, ByteOrder.LITTLE_ENDIAN);
+            a00.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
+            a01.intoMemorySegment(o0, at + p + 1 * VLEN, ByteOrder.LITTLE_ENDIAN);
+            a10.intoMemorySegment(o1, at + p, ByteOrder.LITTLE_ENDIAN);
+            a11.intoMemorySegment(o1, at + p + 1 * VLEN, ByteOrder.LITTLE_ENDIAN);
+            a20.intoMemorySegment(o2, at + p, ByteOrder.LITTLE_ENDIAN);
+            a21.intoMemorySegment(o2, at + p + 1 * VLEN, ByteOrder.LITTLE_ENDIAN);
+        }
+        for (int p = pairs; p < end; p += 1 * VLEN) {
+            ByteVector a00 = ByteVector.zero(S);
+            ByteVector a10 = ByteVector.zero(S);
+            ByteVector a20 = ByteVector.zero(S);
+            for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
+                MemorySegment ic = in[c];
+                ByteVector x0 = ByteVector.fromMemorySegment(S, ic, at + p, ByteOrder.LITTLE_ENDIAN);
+                ByteVector lo0 = x0.and((byte) 0x0f);
+                ByteVector hi0 = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
+                        .reinterpretAsBytes().and((byte) 0x0f);
+                ByteVector tl0 = ByteVector.fromArray(S, t, tc + 0 * VLEN);
+                ByteVector th0 = ByteVector.fromArray(S, t, tc + 1 * VLEN);
+                a00 = a00.lanewise(VectorOperators.XOR, lo0.selectFrom(tl0)).lanewise(VectorOperators.XOR, hi0.selectFrom(th0));
+                ByteVector tl1 = ByteVector.fromArray(S, t, tc + 2 * VLEN);
+                ByteVector th1 = ByteVector.fromArray(S, t, tc + 3 * VLEN);
+                a10 = a10.lanewise(VectorOperators.XOR, lo0.selectFrom(tl1)).lanewise(VectorOperators.XOR, hi0.selectFrom(th1));
+                ByteVector tl2 = ByteVector.fromArray(S, t, tc + 4 * VLEN);
+                ByteVector th2 = ByteVector.fromArray(S, t, tc + 5 * VLEN);
+                a20 = a20.lanewise(VectorOperators.XOR, lo0.selectFrom(tl2)).lanewise(VectorOperators.XOR, hi0.selectFrom(th2));
+            }
+            a00.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
+            a10.intoMemorySegment(o1, at + p, ByteOrder.LITTLE_ENDIAN);
+            a20.intoMemorySegment(o2, at + p, ByteOrder.LITTLE_ENDIAN);
         }
     }
 
     /** 4 output row(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
     static void rows4(byte[] t, int base, MemorySegment[] in, MemorySegment o0, MemorySegment o1, MemorySegment o2, MemorySegment o3, long at, int end) {
         int cols = in.length;
-        for (int p = 0; p < end; p += VLEN) {
-            ByteVector a0 = ByteVector.zero(S);
-            ByteVector a1 = ByteVector.zero(S);
-            ByteVector a2 = ByteVector.zero(S);
-            ByteVector a3 = ByteVector.zero(S);
+        int pairs = end - end % (2 * VLEN);
+        for (int p = 0; p < pairs; p += 2 * VLEN) {
+            ByteVector a00 = ByteVector.zero(S);
+            ByteVector a01 = ByteVector.zero(S);
+            ByteVector a10 = ByteVector.zero(S);
+            ByteVector a11 = ByteVector.zero(S);
+            ByteVector a20 = ByteVector.zero(S);
+            ByteVector a21 = ByteVector.zero(S);
+            ByteVector a30 = ByteVector.zero(S);
+            ByteVector a31 = ByteVector.zero(S);
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
-                ByteVector x = ByteVector.fromMemorySegment(S, in[c], at + p, ByteOrder.LITTLE_ENDIAN);
-                ByteVector lo = x.and((byte) 0x0f);
-                ByteVector hi = x.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
+                MemorySegment ic = in[c];
+                ByteVector x0 = ByteVector.fromMemorySegment(S, ic, at + p, ByteOrder.LITTLE_ENDIAN);
+                ByteVector lo0 = x0.and((byte) 0x0f);
+                ByteVector hi0 = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
                         .reinterpretAsBytes().and((byte) 0x0f);
-                a0 = a0.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 0 * VLEN)))
-                        .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 1 * VLEN)));
-                a1 = a1.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 2 * VLEN)))
-                        .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 3 * VLEN)));
-                a2 = a2.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 4 * VLEN)))
-                        .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 5 * VLEN)));
-                a3 = a3.lanewise(VectorOperators.XOR, lo.selectFrom(ByteVector.fromArray(S, t, tc + 6 * VLEN)))
-                        .lanewise(VectorOperators.XOR, hi.selectFrom(ByteVector.fromArray(S, t, tc + 7 * VLEN)));
+                ByteVector x1 = ByteVector.fromMemorySegment(S, ic, at + p + 1 * VLEN, ByteOrder.LITTLE_ENDIAN);
+                ByteVector lo1 = x1.and((byte) 0x0f);
+                ByteVector hi1 = x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
+                        .reinterpretAsBytes().and((byte) 0x0f);
+                ByteVector tl0 = ByteVector.fromArray(S, t, tc + 0 * VLEN);
+                ByteVector th0 = ByteVector.fromArray(S, t, tc + 1 * VLEN);
+                a00 = a00.lanewise(VectorOperators.XOR, lo0.selectFrom(tl0)).lanewise(VectorOperators.XOR, hi0.selectFrom(th0));
+                a01 = a01.lanewise(VectorOperators.XOR, lo1.selectFrom(tl0)).lanewise(VectorOperators.XOR, hi1.selectFrom(th0));
+                ByteVector tl1 = ByteVector.fromArray(S, t, tc + 2 * VLEN);
+                ByteVector th1 = ByteVector.fromArray(S, t, tc + 3 * VLEN);
+                a10 = a10.lanewise(VectorOperators.XOR, lo0.selectFrom(tl1)).lanewise(VectorOperators.XOR, hi0.selectFrom(th1));
+                a11 = a11.lanewise(VectorOperators.XOR, lo1.selectFrom(tl1)).lanewise(VectorOperators.XOR, hi1.selectFrom(th1));
+                ByteVector tl2 = ByteVector.fromArray(S, t, tc + 4 * VLEN);
+                ByteVector th2 = ByteVector.fromArray(S, t, tc + 5 * VLEN);
+                a20 = a20.lanewise(VectorOperators.XOR, lo0.selectFrom(tl2)).lanewise(VectorOperators.XOR, hi0.selectFrom(th2));
+                a21 = a21.lanewise(VectorOperators.XOR, lo1.selectFrom(tl2)).lanewise(VectorOperators.XOR, hi1.selectFrom(th2));
+                ByteVector tl3 = ByteVector.fromArray(S, t, tc + 6 * VLEN);
+                ByteVector th3 = ByteVector.fromArray(S, t, tc + 7 * VLEN);
+                a30 = a30.lanewise(VectorOperators.XOR, lo0.selectFrom(tl3)).lanewise(VectorOperators.XOR, hi0.selectFrom(th3));
+                a31 = a31.lanewise(VectorOperators.XOR, lo1.selectFrom(tl3)).lanewise(VectorOperators.XOR, hi1.selectFrom(th3));
             }
-            a0.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
-            a1.intoMemorySegment(o1, at + p, ByteOrder.LITTLE_ENDIAN);
-            a2.intoMemorySegment(o2, at + p, ByteOrder.LITTLE_ENDIAN);
-            a3.intoMemorySegment(o3, at + p, ByteOrder.LITTLE_ENDIAN);
+            a00.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
+            a01.intoMemorySegment(o0, at + p + 1 * VLEN, ByteOrder.LITTLE_ENDIAN);
+            a10.intoMemorySegment(o1, at + p, ByteOrder.LITTLE_ENDIAN);
+            a11.intoMemorySegment(o1, at + p + 1 * VLEN, ByteOrder.LITTLE_ENDIAN);
+            a20.intoMemorySegment(o2, at + p, ByteOrder.LITTLE_ENDIAN);
+            a21.intoMemorySegment(o2, at + p + 1 * VLEN, ByteOrder.LITTLE_ENDIAN);
+            a30.intoMemorySegment(o3, at + p, ByteOrder.LITTLE_ENDIAN);
+            a31.intoMemorySegment(o3, at + p + 1 * VLEN, ByteOrder.LITTLE_ENDIAN);
+        }
+        for (int p = pairs; p < end; p += 1 * VLEN) {
+            ByteVector a00 = ByteVector.zero(S);
+            ByteVector a10 = ByteVector.zero(S);
+            ByteVector a20 = ByteVector.zero(S);
+            ByteVector a30 = ByteVector.zero(S);
+            for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
+                MemorySegment ic = in[c];
+                ByteVector x0 = ByteVector.fromMemorySegment(S, ic, at + p, ByteOrder.LITTLE_ENDIAN);
+                ByteVector lo0 = x0.and((byte) 0x0f);
+                ByteVector hi0 = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
+                        .reinterpretAsBytes().and((byte) 0x0f);
+                ByteVector tl0 = ByteVector.fromArray(S, t, tc + 0 * VLEN);
+                ByteVector th0 = ByteVector.fromArray(S, t, tc + 1 * VLEN);
+                a00 = a00.lanewise(VectorOperators.XOR, lo0.selectFrom(tl0)).lanewise(VectorOperators.XOR, hi0.selectFrom(th0));
+                ByteVector tl1 = ByteVector.fromArray(S, t, tc + 2 * VLEN);
+                ByteVector th1 = ByteVector.fromArray(S, t, tc + 3 * VLEN);
+                a10 = a10.lanewise(VectorOperators.XOR, lo0.selectFrom(tl1)).lanewise(VectorOperators.XOR, hi0.selectFrom(th1));
+                ByteVector tl2 = ByteVector.fromArray(S, t, tc + 4 * VLEN);
+                ByteVector th2 = ByteVector.fromArray(S, t, tc + 5 * VLEN);
+                a20 = a20.lanewise(VectorOperators.XOR, lo0.selectFrom(tl2)).lanewise(VectorOperators.XOR, hi0.selectFrom(th2));
+                ByteVector tl3 = ByteVector.fromArray(S, t, tc + 6 * VLEN);
+                ByteVector th3 = ByteVector.fromArray(S, t, tc + 7 * VLEN);
+                a30 = a30.lanewise(VectorOperators.XOR, lo0.selectFrom(tl3)).lanewise(VectorOperators.XOR, hi0.selectFrom(th3));
+            }
+            a00.intoMemorySegment(o0, at + p, ByteOrder.LITTLE_ENDIAN);
+            a10.intoMemorySegment(o1, at + p, ByteOrder.LITTLE_ENDIAN);
+            a20.intoMemorySegment(o2, at + p, ByteOrder.LITTLE_ENDIAN);
+            a30.intoMemorySegment(o3, at + p, ByteOrder.LITTLE_ENDIAN);
         }
     }
 
