@@ -23,9 +23,10 @@ import org.ourochronos.storage.galois.PreparedMatrix;
  * <p>Loop structure ({@link VbmiLoops}): inputs are grouped by up to three and outputs by up to four; for each
  * (input group, output group) block the 16 tables are hoisted into local vectors (registers) and one flat,
  * specialised loop (one per block shape, 12 shapes) walks a chunk of positions, reading, XORing and writing each
- * output once per block (the first input group writes without reading). When a call's shards are larger than
- * the L2 cache, positions go in chunks ({@link #chunk}) so the outputs stay cached between input groups. Any
- * rows × columns shape works; positions past the last whole 64 bytes are done by a scalar tail. The hot path allocates nothing.
+ * output once per block (the first input group writes without reading). When a call touches more than
+ * {@code WHOLE_CALL_BYTES} of shards, positions go in chunks ({@link #chunk}) so the outputs stay cached between
+ * input groups. Any rows × columns shape works; positions past the last whole 64 bytes are done by a scalar tail.
+ * The hot path allocates nothing.
  *
  * <p>Usable only when the CPU reports {@code avx512vbmi}, the preferred species is 512 bits (C2 emits AVX-512)
  * and C2 is on. Priority 20, above {@link VectorKernel}.
