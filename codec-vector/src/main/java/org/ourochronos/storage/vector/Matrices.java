@@ -2,8 +2,10 @@ package org.ourochronos.storage.vector;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.Objects;
 
 import org.ourochronos.storage.galois.GaloisField;
+import org.ourochronos.storage.galois.PreparedMatrix;
 
 /** Checks and the scalar tail shared by the vector kernels. */
 final class Matrices {
@@ -24,6 +26,21 @@ final class Matrices {
             m[r] = matrix[r].clone();
         }
         return m;
+    }
+
+    /**
+     * The matrix as the calling kernel's own prepared type, checked against the slice counts: a matrix prepared by
+     * another kernel, or of another shape, is rejected before anything is read or written.
+     */
+    static <P extends PreparedMatrix> P own(Class<P> type, String kernel, PreparedMatrix matrix, int inputs,
+                                            int outputs) {
+        if (!type.isInstance(matrix)) {
+            throw new IllegalArgumentException("matrix was prepared by kernel '"
+                    + Objects.requireNonNull(matrix, "matrix").kernelName() + "', not '" + kernel + "'");
+        }
+        P p = type.cast(matrix);
+        checkShape(p.rows(), p.columns(), inputs, outputs);
+        return p;
     }
 
     static void checkShape(int rows, int columns, int inputs, int outputs) {

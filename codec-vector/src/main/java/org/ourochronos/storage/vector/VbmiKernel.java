@@ -1,7 +1,6 @@
 package org.ourochronos.storage.vector;
 
 import java.lang.foreign.MemorySegment;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.ourochronos.storage.galois.GaloisField;
@@ -177,12 +176,7 @@ public final class VbmiKernel implements GaloisKernel {
     }
 
     private static Prepared own(PreparedMatrix matrix, int inputs, int outputs) {
-        if (!(matrix instanceof Prepared p)) {
-            throw new IllegalArgumentException("matrix was prepared by kernel '"
-                    + Objects.requireNonNull(matrix, "matrix").kernelName() + "', not '" + NAME + "'");
-        }
-        Matrices.checkShape(p.rows, p.columns, inputs, outputs);
-        return p;
+        return Matrices.own(Prepared.class, NAME, matrix, inputs, outputs);
     }
 
     @Override
