@@ -15,8 +15,9 @@ import java.util.Optional;
  * output accumulators in registers and load every input byte once. Outputs are overwritten, not accumulated.
  *
  * <p>A kernel turns a matrix into its own table layout once, with {@link #prepare(byte[][])}; callers cache the
- * {@link PreparedMatrix} and pass it to the {@code multiply} methods, which must not allocate. Implementations are
- * stateless and thread-safe; a {@link PreparedMatrix} is immutable and may be shared between threads.
+ * {@link PreparedMatrix} and pass it to the {@code multiply} methods, which must not allocate on {@code byte[]}
+ * calls and allocate at most a few small arrays per call otherwise (views of the buffers or segments; scratch
+ * chunks only for unusual mixes of memory kinds). Implementations are stateless and thread-safe; a {@link PreparedMatrix} is immutable and may be shared between threads.
  *
  * <p>Kernels come from {@link GaloisKernelProvider}s found with {@link java.util.ServiceLoader};
  * {@link GaloisKernels} chooses one at start-up. Callers of the {@code multiply} methods (the Reed-Solomon coder)

@@ -73,11 +73,14 @@ final class Matrices {
         }
         for (MemorySegment out : outputs) {
             java.util.Objects.checkFromIndexSize(0, length, out.byteSize());
+            if (out.isReadOnly()) {
+                throw new IllegalArgumentException("output segment is read-only");
+            }
         }
     }
 
-    /** Positions {@code [from, to)} byte by byte with the field's product table (fewer than one vector). */
-    static void scalarTail(byte[][] m, byte[][] inputs, int inputOffset, byte[][] outputs, int outputOffset,
+    /** Positions {@code [from, to)} byte by byte with the field's product table (a head or tail of a vector). */
+    static void scalarRange(byte[][] m, byte[][] inputs, int inputOffset, byte[][] outputs, int outputOffset,
                            int from, int to) {
         for (int r = 0; r < m.length; r++) {
             byte[] row = m[r];
@@ -91,8 +94,8 @@ final class Matrices {
         }
     }
 
-    /** The segment form of {@link #scalarTail(byte[][], byte[][], int, byte[][], int, int, int)}. */
-    static void scalarTail(byte[][] m, MemorySegment[] inputs, MemorySegment[] outputs, long from, long to) {
+    /** The segment form of {@link #scalarRange(byte[][], byte[][], int, byte[][], int, int, int)}. */
+    static void scalarRange(byte[][] m, MemorySegment[] inputs, MemorySegment[] outputs, long from, long to) {
         for (int r = 0; r < m.length; r++) {
             byte[] row = m[r];
             for (long p = from; p < to; p++) {

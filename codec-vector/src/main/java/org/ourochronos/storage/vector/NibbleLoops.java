@@ -268,15 +268,16 @@ final class NibbleLoops {
         }
     }
 
-    /** 1 output row(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    /** 1 output row(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator); native segments only. */
     static void rows1(byte[] t, int base, MemorySegment[] in, MemorySegment o0, long at, int end) {
         int cols = in.length;
+        o0 = Segments.NATIVE.cast(o0);
         int pairs = end - end % (2 * VLEN);
         for (int p = 0; p < pairs; p += 2 * VLEN) {
             ByteVector a00 = ByteVector.zero(S);
             ByteVector a01 = ByteVector.zero(S);
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
-                MemorySegment ic = in[c];
+                MemorySegment ic = Segments.NATIVE.cast(in[c]);
                 ByteVector x0 = ByteVector.fromMemorySegment(S, ic, at + p, ByteOrder.LITTLE_ENDIAN);
                 ByteVector lo0 = x0.and((byte) 0x0f);
                 ByteVector hi0 = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
@@ -296,7 +297,7 @@ final class NibbleLoops {
         for (int p = pairs; p < end; p += 1 * VLEN) {
             ByteVector a00 = ByteVector.zero(S);
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
-                MemorySegment ic = in[c];
+                MemorySegment ic = Segments.NATIVE.cast(in[c]);
                 ByteVector x0 = ByteVector.fromMemorySegment(S, ic, at + p, ByteOrder.LITTLE_ENDIAN);
                 ByteVector lo0 = x0.and((byte) 0x0f);
                 ByteVector hi0 = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
@@ -309,9 +310,11 @@ final class NibbleLoops {
         }
     }
 
-    /** 2 output row(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    /** 2 output row(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator); native segments only. */
     static void rows2(byte[] t, int base, MemorySegment[] in, MemorySegment o0, MemorySegment o1, long at, int end) {
         int cols = in.length;
+        o0 = Segments.NATIVE.cast(o0);
+        o1 = Segments.NATIVE.cast(o1);
         int pairs = end - end % (2 * VLEN);
         for (int p = 0; p < pairs; p += 2 * VLEN) {
             ByteVector a00 = ByteVector.zero(S);
@@ -319,7 +322,7 @@ final class NibbleLoops {
             ByteVector a10 = ByteVector.zero(S);
             ByteVector a11 = ByteVector.zero(S);
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
-                MemorySegment ic = in[c];
+                MemorySegment ic = Segments.NATIVE.cast(in[c]);
                 ByteVector x0 = ByteVector.fromMemorySegment(S, ic, at + p, ByteOrder.LITTLE_ENDIAN);
                 ByteVector lo0 = x0.and((byte) 0x0f);
                 ByteVector hi0 = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
@@ -346,7 +349,7 @@ final class NibbleLoops {
             ByteVector a00 = ByteVector.zero(S);
             ByteVector a10 = ByteVector.zero(S);
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
-                MemorySegment ic = in[c];
+                MemorySegment ic = Segments.NATIVE.cast(in[c]);
                 ByteVector x0 = ByteVector.fromMemorySegment(S, ic, at + p, ByteOrder.LITTLE_ENDIAN);
                 ByteVector lo0 = x0.and((byte) 0x0f);
                 ByteVector hi0 = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
@@ -363,9 +366,12 @@ final class NibbleLoops {
         }
     }
 
-    /** 3 output row(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    /** 3 output row(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator); native segments only. */
     static void rows3(byte[] t, int base, MemorySegment[] in, MemorySegment o0, MemorySegment o1, MemorySegment o2, long at, int end) {
         int cols = in.length;
+        o0 = Segments.NATIVE.cast(o0);
+        o1 = Segments.NATIVE.cast(o1);
+        o2 = Segments.NATIVE.cast(o2);
         int pairs = end - end % (2 * VLEN);
         for (int p = 0; p < pairs; p += 2 * VLEN) {
             ByteVector a00 = ByteVector.zero(S);
@@ -375,7 +381,7 @@ final class NibbleLoops {
             ByteVector a20 = ByteVector.zero(S);
             ByteVector a21 = ByteVector.zero(S);
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
-                MemorySegment ic = in[c];
+                MemorySegment ic = Segments.NATIVE.cast(in[c]);
                 ByteVector x0 = ByteVector.fromMemorySegment(S, ic, at + p, ByteOrder.LITTLE_ENDIAN);
                 ByteVector lo0 = x0.and((byte) 0x0f);
                 ByteVector hi0 = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
@@ -409,7 +415,7 @@ final class NibbleLoops {
             ByteVector a10 = ByteVector.zero(S);
             ByteVector a20 = ByteVector.zero(S);
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
-                MemorySegment ic = in[c];
+                MemorySegment ic = Segments.NATIVE.cast(in[c]);
                 ByteVector x0 = ByteVector.fromMemorySegment(S, ic, at + p, ByteOrder.LITTLE_ENDIAN);
                 ByteVector lo0 = x0.and((byte) 0x0f);
                 ByteVector hi0 = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
@@ -430,9 +436,13 @@ final class NibbleLoops {
         }
     }
 
-    /** 4 output row(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    /** 4 output row(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator); native segments only. */
     static void rows4(byte[] t, int base, MemorySegment[] in, MemorySegment o0, MemorySegment o1, MemorySegment o2, MemorySegment o3, long at, int end) {
         int cols = in.length;
+        o0 = Segments.NATIVE.cast(o0);
+        o1 = Segments.NATIVE.cast(o1);
+        o2 = Segments.NATIVE.cast(o2);
+        o3 = Segments.NATIVE.cast(o3);
         int pairs = end - end % (2 * VLEN);
         for (int p = 0; p < pairs; p += 2 * VLEN) {
             ByteVector a00 = ByteVector.zero(S);
@@ -444,7 +454,7 @@ final class NibbleLoops {
             ByteVector a30 = ByteVector.zero(S);
             ByteVector a31 = ByteVector.zero(S);
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
-                MemorySegment ic = in[c];
+                MemorySegment ic = Segments.NATIVE.cast(in[c]);
                 ByteVector x0 = ByteVector.fromMemorySegment(S, ic, at + p, ByteOrder.LITTLE_ENDIAN);
                 ByteVector lo0 = x0.and((byte) 0x0f);
                 ByteVector hi0 = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)
@@ -485,7 +495,7 @@ final class NibbleLoops {
             ByteVector a20 = ByteVector.zero(S);
             ByteVector a30 = ByteVector.zero(S);
             for (int c = 0, tc = base; c < cols; c++, tc += COLUMN_STRIDE) {
-                MemorySegment ic = in[c];
+                MemorySegment ic = Segments.NATIVE.cast(in[c]);
                 ByteVector x0 = ByteVector.fromMemorySegment(S, ic, at + p, ByteOrder.LITTLE_ENDIAN);
                 ByteVector lo0 = x0.and((byte) 0x0f);
                 ByteVector hi0 = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4)

@@ -25,7 +25,8 @@ import org.ourochronos.storage.galois.PreparedMatrix;
  * output once per block (the first input group writes without reading). When a call touches more than
  * {@code WHOLE_CALL_BYTES} of shards, positions go in chunks ({@link #chunk}) so the outputs stay cached between
  * input groups. Any rows × columns shape works; positions past the last whole 64 bytes are done by a scalar tail.
- * The hot path allocates nothing.
+ * The hot path allocates nothing. Segment calls are sorted by {@link Segments}: native memory runs the segment
+ * loops aligned to the first output's 64-byte lines, views of byte arrays run the array loops.
  *
  * <p>Usable only when the CPU reports {@code avx512vbmi}, the preferred species is 512 bits (C2 emits AVX-512)
  * and C2 is on. Priority 20, above {@link VectorKernel}.
@@ -184,6 +185,11 @@ public final class VbmiKernel implements GaloisKernel {
                          int length) {
         Prepared p = own(matrix, inputs.length, outputs.length);
         Matrices.checkBounds(inputs, inputOffset, outputs, outputOffset, length);
+        multiplyArrays(p, inputs, inputOffset, outputs, outputOffset, length);
+    }
+
+    private static void multiplyArrays(Prepared p, byte[][] inputs, int inputOffset, byte[][] outputs,
+                                       int outputOffset, int length) {
         int end = length & ~63;
         int chunk = chunk(p, end);
         for (int from = 0; from < end; from += chunk) {
@@ -194,7 +200,7 @@ public final class VbmiKernel implements GaloisKernel {
                 }
             }
         }
-        Matrices.scalarTail(p.matrix, inputs, inputOffset, outputs, outputOffset, end, length);
+        Matrices.scalarRange(p.matrix, inputs, inputOffset, outputs, outputOffset, end, length);
     }
 
     /** One block over {@code n} positions: dispatch to the loop specialised for its shape. */
@@ -230,21 +236,47 @@ public final class VbmiKernel implements GaloisKernel {
         }
     }
 
+    /** Native segments run the segment loops; others take a path chosen by {@link Segments}. */
     @Override
     public void multiply(PreparedMatrix matrix, MemorySegment[] inputs, MemorySegment[] outputs, long length) {
         Prepared p = own(matrix, inputs.length, outputs.length);
         Matrices.checkBounds(inputs, outputs, length);
-        long end = length & ~63L;
-        int chunk = chunk(p, end);
-        for (long at = 0; at < end; at += chunk) {
-            int n = (int) Math.min(chunk, end - at);
-            for (int firstRow = 0; firstRow < p.rows; firstRow += OUTPUTS) {
-                for (int a = 0; a < p.inputGroups(); a++) {
-                    block(p, a, firstRow, inputs, outputs, at, n);
-                }
+        if (Segments.allNative(inputs, outputs)) {
+            multiplyNative(p, inputs, outputs, length);
+            return;
+        }
+        Segments.HeapArrays heap = Segments.heapArrays(inputs, outputs);
+        if (heap != null) {
+            multiplyArrays(p, heap.inputs(), heap.inputOffset(), heap.outputs(), heap.outputOffset(), (int) length);
+        } else {
+            Segments.staged(inputs, outputs, length, (in, out, n) -> multiplyArrays(p, in, 0, out, 0, n));
+        }
+    }
+
+    private static void multiplyNative(Prepared p, MemorySegment[] inputs, MemorySegment[] outputs, long length) {
+        int head = Segments.alignmentHead(outputs, length);
+        if (head > 0) {
+            blocks(p, inputs, outputs, 0, 64); // see Segments.alignmentHead: rewritten alike from `head` on
+        }
+        long end = head + ((length - head) & ~63L);
+        int chunk = chunk(p, end - head);
+        for (long at = head; at < end; at += chunk) {
+            blocks(p, inputs, outputs, at, (int) Math.min(chunk, end - at));
+        }
+        if (end < length && length >= 64) {
+            blocks(p, inputs, outputs, length - 64, 64); // the last positions, recomputed like the head
+        } else {
+            Matrices.scalarRange(p.matrix, inputs, outputs, end, length);
+        }
+    }
+
+    /** Every block over positions {@code at + [0, n)}, output group by output group. */
+    private static void blocks(Prepared p, MemorySegment[] inputs, MemorySegment[] outputs, long at, int n) {
+        for (int firstRow = 0; firstRow < p.rows; firstRow += OUTPUTS) {
+            for (int a = 0; a < p.inputGroups(); a++) {
+                block(p, a, firstRow, inputs, outputs, at, n);
             }
         }
-        Matrices.scalarTail(p.matrix, inputs, outputs, end, length);
     }
 
     /** The segment form of one block over positions {@code at + [0, n)}. */

@@ -447,8 +447,10 @@ final class VbmiLoops {
         }
     }
 
-    /** 1 input(s) × 1 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    /** 1 input(s) × 1 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator); native segments only. */
     static void block1x1(byte[] t, int base, MemorySegment i0, MemorySegment o0, long at, int end, boolean first) {
+        i0 = Segments.NATIVE.cast(i0);
+        o0 = Segments.NATIVE.cast(o0);
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
         for (int p = 0; p < end; p += VLEN) {
@@ -463,8 +465,11 @@ final class VbmiLoops {
         }
     }
 
-    /** 1 input(s) × 2 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    /** 1 input(s) × 2 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator); native segments only. */
     static void block1x2(byte[] t, int base, MemorySegment i0, MemorySegment o0, MemorySegment o1, long at, int end, boolean first) {
+        i0 = Segments.NATIVE.cast(i0);
+        o0 = Segments.NATIVE.cast(o0);
+        o1 = Segments.NATIVE.cast(o1);
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
         ByteVector t10 = ByteVector.fromArray(S, t, base + 256);
@@ -487,8 +492,12 @@ final class VbmiLoops {
         }
     }
 
-    /** 1 input(s) × 3 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    /** 1 input(s) × 3 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator); native segments only. */
     static void block1x3(byte[] t, int base, MemorySegment i0, MemorySegment o0, MemorySegment o1, MemorySegment o2, long at, int end, boolean first) {
+        i0 = Segments.NATIVE.cast(i0);
+        o0 = Segments.NATIVE.cast(o0);
+        o1 = Segments.NATIVE.cast(o1);
+        o2 = Segments.NATIVE.cast(o2);
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
         ByteVector t10 = ByteVector.fromArray(S, t, base + 256);
@@ -519,8 +528,13 @@ final class VbmiLoops {
         }
     }
 
-    /** 1 input(s) × 4 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    /** 1 input(s) × 4 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator); native segments only. */
     static void block1x4(byte[] t, int base, MemorySegment i0, MemorySegment o0, MemorySegment o1, MemorySegment o2, MemorySegment o3, long at, int end, boolean first) {
+        i0 = Segments.NATIVE.cast(i0);
+        o0 = Segments.NATIVE.cast(o0);
+        o1 = Segments.NATIVE.cast(o1);
+        o2 = Segments.NATIVE.cast(o2);
+        o3 = Segments.NATIVE.cast(o3);
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
         ByteVector t10 = ByteVector.fromArray(S, t, base + 256);
@@ -559,8 +573,11 @@ final class VbmiLoops {
         }
     }
 
-    /** 2 input(s) × 1 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    /** 2 input(s) × 1 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator); native segments only. */
     static void block2x1(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment o0, long at, int end, boolean first) {
+        i0 = Segments.NATIVE.cast(i0);
+        i1 = Segments.NATIVE.cast(i1);
+        o0 = Segments.NATIVE.cast(o0);
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
@@ -579,8 +596,12 @@ final class VbmiLoops {
         }
     }
 
-    /** 2 input(s) × 2 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    /** 2 input(s) × 2 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator); native segments only. */
     static void block2x2(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment o0, MemorySegment o1, long at, int end, boolean first) {
+        i0 = Segments.NATIVE.cast(i0);
+        i1 = Segments.NATIVE.cast(i1);
+        o0 = Segments.NATIVE.cast(o0);
+        o1 = Segments.NATIVE.cast(o1);
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
@@ -609,8 +630,13 @@ final class VbmiLoops {
         }
     }
 
-    /** 2 input(s) × 3 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    /** 2 input(s) × 3 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator); native segments only. */
     static void block2x3(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment o0, MemorySegment o1, MemorySegment o2, long at, int end, boolean first) {
+        i0 = Segments.NATIVE.cast(i0);
+        i1 = Segments.NATIVE.cast(i1);
+        o0 = Segments.NATIVE.cast(o0);
+        o1 = Segments.NATIVE.cast(o1);
+        o2 = Segments.NATIVE.cast(o2);
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
@@ -649,8 +675,14 @@ final class VbmiLoops {
         }
     }
 
-    /** 2 input(s) × 4 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    /** 2 input(s) × 4 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator); native segments only. */
     static void block2x4(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment o0, MemorySegment o1, MemorySegment o2, MemorySegment o3, long at, int end, boolean first) {
+        i0 = Segments.NATIVE.cast(i0);
+        i1 = Segments.NATIVE.cast(i1);
+        o0 = Segments.NATIVE.cast(o0);
+        o1 = Segments.NATIVE.cast(o1);
+        o2 = Segments.NATIVE.cast(o2);
+        o3 = Segments.NATIVE.cast(o3);
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
@@ -699,8 +731,12 @@ final class VbmiLoops {
         }
     }
 
-    /** 3 input(s) × 1 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    /** 3 input(s) × 1 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator); native segments only. */
     static void block3x1(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment i2, MemorySegment o0, long at, int end, boolean first) {
+        i0 = Segments.NATIVE.cast(i0);
+        i1 = Segments.NATIVE.cast(i1);
+        i2 = Segments.NATIVE.cast(i2);
+        o0 = Segments.NATIVE.cast(o0);
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
         ByteVector t02 = ByteVector.fromArray(S, t, base + 128);
@@ -723,8 +759,13 @@ final class VbmiLoops {
         }
     }
 
-    /** 3 input(s) × 2 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    /** 3 input(s) × 2 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator); native segments only. */
     static void block3x2(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment i2, MemorySegment o0, MemorySegment o1, long at, int end, boolean first) {
+        i0 = Segments.NATIVE.cast(i0);
+        i1 = Segments.NATIVE.cast(i1);
+        i2 = Segments.NATIVE.cast(i2);
+        o0 = Segments.NATIVE.cast(o0);
+        o1 = Segments.NATIVE.cast(o1);
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
         ByteVector t02 = ByteVector.fromArray(S, t, base + 128);
@@ -759,8 +800,14 @@ final class VbmiLoops {
         }
     }
 
-    /** 3 input(s) × 3 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    /** 3 input(s) × 3 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator); native segments only. */
     static void block3x3(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment i2, MemorySegment o0, MemorySegment o1, MemorySegment o2, long at, int end, boolean first) {
+        i0 = Segments.NATIVE.cast(i0);
+        i1 = Segments.NATIVE.cast(i1);
+        i2 = Segments.NATIVE.cast(i2);
+        o0 = Segments.NATIVE.cast(o0);
+        o1 = Segments.NATIVE.cast(o1);
+        o2 = Segments.NATIVE.cast(o2);
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
         ByteVector t02 = ByteVector.fromArray(S, t, base + 128);
@@ -807,8 +854,15 @@ final class VbmiLoops {
         }
     }
 
-    /** 3 input(s) × 4 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator). */
+    /** 3 input(s) × 4 output(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator); native segments only. */
     static void block3x4(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment i2, MemorySegment o0, MemorySegment o1, MemorySegment o2, MemorySegment o3, long at, int end, boolean first) {
+        i0 = Segments.NATIVE.cast(i0);
+        i1 = Segments.NATIVE.cast(i1);
+        i2 = Segments.NATIVE.cast(i2);
+        o0 = Segments.NATIVE.cast(o0);
+        o1 = Segments.NATIVE.cast(o1);
+        o2 = Segments.NATIVE.cast(o2);
+        o3 = Segments.NATIVE.cast(o3);
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
         ByteVector t02 = ByteVector.fromArray(S, t, base + 128);

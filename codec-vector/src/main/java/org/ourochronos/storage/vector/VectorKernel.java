@@ -117,6 +117,11 @@ public final class VectorKernel implements GaloisKernel {
                          int length) {
         Prepared p = own(matrix, inputs.length, outputs.length);
         Matrices.checkBounds(inputs, inputOffset, outputs, outputOffset, length);
+        multiplyArrays(p, inputs, inputOffset, outputs, outputOffset, length);
+    }
+
+    private static void multiplyArrays(Prepared p, byte[][] inputs, int inputOffset, byte[][] outputs,
+                                       int outputOffset, int length) {
         int end = length - length % VLEN;
         int columns = p.columns;
         byte[] t = p.tables;
@@ -132,34 +137,60 @@ public final class VectorKernel implements GaloisKernel {
                         outputs[first + 2], outputs[first + 3], outputOffset, end);
             }
         }
-        Matrices.scalarTail(p.matrix, inputs, inputOffset, outputs, outputOffset, end, length);
+        Matrices.scalarRange(p.matrix, inputs, inputOffset, outputs, outputOffset, end, length);
     }
 
     /** Segment positions per call of a loop: the loops count with an int (see {@link NibbleLoops}). */
     private static final int SEGMENT_CHUNK = 1 << 30;
 
+    /** Native segments run the segment loops; others take a path chosen by {@link Segments}. */
     @Override
     public void multiply(PreparedMatrix matrix, MemorySegment[] inputs, MemorySegment[] outputs, long length) {
         Prepared p = own(matrix, inputs.length, outputs.length);
         Matrices.checkBounds(inputs, outputs, length);
-        long end = length - length % VLEN;
+        if (Segments.allNative(inputs, outputs)) {
+            multiplyNative(p, inputs, outputs, length);
+            return;
+        }
+        Segments.HeapArrays heap = Segments.heapArrays(inputs, outputs);
+        if (heap != null) {
+            multiplyArrays(p, heap.inputs(), heap.inputOffset(), heap.outputs(), heap.outputOffset(), (int) length);
+        } else {
+            Segments.staged(inputs, outputs, length, (in, out, n) -> multiplyArrays(p, in, 0, out, 0, n));
+        }
+    }
+
+    private static void multiplyNative(Prepared p, MemorySegment[] inputs, MemorySegment[] outputs, long length) {
+        int head = Segments.alignmentHead(outputs, length);
+        if (head > 0) {
+            rows(p, inputs, outputs, 0, 64); // see Segments.alignmentHead: rewritten alike from `head` on
+        }
+        long end = head + (length - head) / VLEN * VLEN;
+        for (long at = head; at < end; at += SEGMENT_CHUNK) {
+            rows(p, inputs, outputs, at, (int) Math.min(SEGMENT_CHUNK, end - at));
+        }
+        if (end < length && length >= 64) {
+            rows(p, inputs, outputs, length - 64, 64); // the last positions, recomputed like the head
+        } else {
+            Matrices.scalarRange(p.matrix, inputs, outputs, end, length);
+        }
+    }
+
+    /** Every group of output rows over positions {@code at + [0, n)}. */
+    private static void rows(Prepared p, MemorySegment[] inputs, MemorySegment[] outputs, long at, int n) {
         int columns = p.columns;
         byte[] t = p.tables;
-        for (long at = 0; at < end; at += SEGMENT_CHUNK) {
-            int n = (int) Math.min(SEGMENT_CHUNK, end - at);
-            for (int first = 0; first < p.rows; first += GROUP) {
-                int base = first / GROUP * columns * 2 * GROUP * VLEN;
-                MemorySegment[] o = outputs;
-                switch (Math.min(GROUP, p.rows - first)) {
-                    case 1 -> NibbleLoops.rows1(t, base, inputs, o[first], at, n);
-                    case 2 -> NibbleLoops.rows2(t, base, inputs, o[first], o[first + 1], at, n);
-                    case 3 -> NibbleLoops.rows3(t, base, inputs, o[first], o[first + 1], o[first + 2], at, n);
-                    default -> NibbleLoops.rows4(t, base, inputs, o[first], o[first + 1], o[first + 2], o[first + 3],
-                            at, n);
-                }
+        for (int first = 0; first < p.rows; first += GROUP) {
+            int base = first / GROUP * columns * 2 * GROUP * VLEN;
+            MemorySegment[] o = outputs;
+            switch (Math.min(GROUP, p.rows - first)) {
+                case 1 -> NibbleLoops.rows1(t, base, inputs, o[first], at, n);
+                case 2 -> NibbleLoops.rows2(t, base, inputs, o[first], o[first + 1], at, n);
+                case 3 -> NibbleLoops.rows3(t, base, inputs, o[first], o[first + 1], o[first + 2], at, n);
+                default -> NibbleLoops.rows4(t, base, inputs, o[first], o[first + 1], o[first + 2], o[first + 3],
+                        at, n);
             }
         }
-        Matrices.scalarTail(p.matrix, inputs, outputs, end, length);
     }
 
     @Override

@@ -37,8 +37,15 @@ import org.ourochronos.storage.galois.ScalarKernel;
  */
 class VectorKernelEquivalenceTest {
 
-    /** How the shards are held. */
-    enum Memory { ARRAY, HEAP_BUFFER, DIRECT_BUFFER, NATIVE_SEGMENT, HEAP_SEGMENT }
+    /**
+     * How the shards are held. The segment kinds cover each path of {@link Segments}: all native (segment loops),
+     * views of byte arrays at common offsets (array loops), and the rest (staged through heap arrays): a mix of
+     * native and heap, heap views at differing offsets, read-only heap inputs, views of {@code long[]}.
+     */
+    enum Memory {
+        ARRAY, HEAP_BUFFER, DIRECT_BUFFER, NATIVE_SEGMENT, HEAP_SEGMENT, MIXED_SEGMENT, UNEVEN_HEAP_SEGMENT,
+        READ_ONLY_HEAP_INPUT, LONG_ARRAY_SEGMENT
+    }
 
     private static final byte SENTINEL = (byte) 0xA5;
 
@@ -112,17 +119,19 @@ class VectorKernelEquivalenceTest {
                     o[i].get(0, out[i]);
                 }
             }
-            case NATIVE_SEGMENT, HEAP_SEGMENT -> {
+            default -> {
                 try (Arena arena = Arena.ofConfined()) {
-                    boolean heap = memory == Memory.HEAP_SEGMENT;
                     MemorySegment[] in = new MemorySegment[columns];
                     MemorySegment[] whole = new MemorySegment[rows];
                     MemorySegment[] o = new MemorySegment[rows];
                     for (int i = 0; i < columns; i++) {
-                        in[i] = segmentOf(c.inputs[i], heap, arena).asSlice(c.inputOffset, c.length);
+                        in[i] = segmentOf(c.inputs[i], memory, i, arena).asSlice(c.inputOffset, c.length);
+                        if (memory == Memory.READ_ONLY_HEAP_INPUT) {
+                            in[i] = in[i].asReadOnly();
+                        }
                     }
                     for (int i = 0; i < rows; i++) {
-                        whole[i] = segmentOf(out[i], heap, arena);
+                        whole[i] = segmentOf(out[i], memory, columns + i, arena);
                         o[i] = whole[i].asSlice(c.outputOffset, c.length);
                     }
                     kernel.multiply(prepared, in, o, c.length);
@@ -135,16 +144,24 @@ class VectorKernelEquivalenceTest {
         return out;
     }
 
+    /** A segment holding a copy of {@code bytes}, of the kind {@code memory} asks for the {@code index}-th shard. */
+    private static MemorySegment segmentOf(byte[] bytes, Memory memory, int index, Arena arena) {
+        MemorySegment source = MemorySegment.ofArray(bytes);
+        return switch (memory) {
+            case HEAP_SEGMENT, READ_ONLY_HEAP_INPUT -> MemorySegment.ofArray(bytes.clone());
+            case MIXED_SEGMENT -> index % 2 == 0 ? arena.allocate(bytes.length).copyFrom(source)
+                    : MemorySegment.ofArray(bytes.clone());
+            case UNEVEN_HEAP_SEGMENT -> MemorySegment.ofArray(new byte[bytes.length + index % 5])
+                    .asSlice(index % 5).copyFrom(source);
+            case LONG_ARRAY_SEGMENT -> MemorySegment.ofArray(new long[(bytes.length + 7) / 8])
+                    .asSlice(0, bytes.length).copyFrom(source);
+            default -> arena.allocate(bytes.length).copyFrom(source);
+        };
+    }
+
     private static ByteBuffer copyOf(byte[] bytes, boolean direct) {
         ByteBuffer b = direct ? ByteBuffer.allocateDirect(bytes.length) : ByteBuffer.allocate(bytes.length);
         return b.put(0, bytes);
-    }
-
-    private static MemorySegment segmentOf(byte[] bytes, boolean heap, Arena arena) {
-        if (heap) {
-            return MemorySegment.ofArray(bytes.clone());
-        }
-        return arena.allocate(bytes.length).copyFrom(MemorySegment.ofArray(bytes));
     }
 
     // ---- properties: random shapes, lengths, offsets, memory kinds ----
@@ -190,7 +207,7 @@ class VectorKernelEquivalenceTest {
     void namedShapesMatchScalar(Case c) {
         byte[][] want = expected(c);
         for (GaloisKernel kernel : kernels()) {
-            for (Memory memory : List.of(Memory.ARRAY, Memory.DIRECT_BUFFER)) {
+            for (Memory memory : List.of(Memory.ARRAY, Memory.DIRECT_BUFFER, Memory.HEAP_SEGMENT)) {
                 assertArrayEquals(want, actual(kernel, c, memory), () -> kernel.name() + " on " + memory + ", " + c);
             }
         }
@@ -226,6 +243,52 @@ class VectorKernelEquivalenceTest {
         }
     }
 
+    /**
+     * Native segments take a scalar head up to the first output's 64-byte boundary: every alignment of the outputs,
+     * with inputs aligned alike or not, and lengths around one vector past the head.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kernels")
+    void nativeSegmentsAtEveryAlignmentMatchScalar(GaloisKernel kernel) {
+        int rows = 3;
+        int columns = 4;
+        for (int length : new int[] {63, 64, 70, 127, 128, 1000}) {
+            Case c = randomCase(length, rows, columns, length, 0, 0);
+            byte[][] want = expected(c);
+            PreparedMatrix prepared = kernel.prepare(c.matrix);
+            for (int shift = 0; shift < 64; shift++) {
+                try (Arena arena = Arena.ofConfined()) {
+                    int inputShift = length % 2 == 0 ? shift : shift * 5 % 64;
+                    MemorySegment[] in = new MemorySegment[columns];
+                    MemorySegment[] out = new MemorySegment[rows];
+                    for (int i = 0; i < columns; i++) {
+                        in[i] = arena.allocate(length + 64L, 64).asSlice(inputShift, length)
+                                .copyFrom(MemorySegment.ofArray(c.inputs[i]).asSlice(0, length));
+                    }
+                    for (int r = 0; r < rows; r++) {
+                        out[r] = arena.allocate(length + 64L, 64).asSlice(shift, length);
+                    }
+                    kernel.multiply(prepared, in, out, length);
+                    for (int r = 0; r < rows; r++) {
+                        assertArrayEquals(Arrays.copyOf(want[r], length), out[r].toArray(ValueLayout.JAVA_BYTE),
+                                kernel.name() + " length " + length + " output shift " + shift + " row " + r);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The staged path (here a mix of native and heap, and views of long[]) over several chunks and a tail. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kernels")
+    void stagedSegmentsOverSeveralChunksMatchScalar(GaloisKernel kernel) {
+        Case c = randomCase(77, 4, 5, 2 * Segments.STAGE_CHUNK + 70, 3, 9);
+        byte[][] want = expected(c);
+        for (Memory memory : List.of(Memory.MIXED_SEGMENT, Memory.LONG_ARRAY_SEGMENT)) {
+            assertArrayEquals(want, actual(kernel, c, memory), () -> kernel.name() + " on " + memory);
+        }
+    }
+
     // ---- contract at the boundary ----
 
     @ParameterizedTest(name = "{0}")
@@ -240,6 +303,22 @@ class VectorKernelEquivalenceTest {
         assertThrows(IndexOutOfBoundsException.class,
                 () -> kernel.multiply(prepared, c.inputs, 0, out, 0, c.length));
         assertArrayEquals(before, out, "no output may be written when a slice is out of bounds");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kernels")
+    void readOnlyOutputSegmentIsRejectedBeforeAnythingIsWritten(GaloisKernel kernel) {
+        Case c = randomCase(6, 3, 4, 256, 0, 0);
+        PreparedMatrix prepared = kernel.prepare(c.matrix);
+        MemorySegment[] in = Arrays.stream(c.inputs).map(b -> MemorySegment.ofArray(b).asSlice(0, 256))
+                .toArray(MemorySegment[]::new);
+        byte[][] out = sentinelOutputs(c);
+        MemorySegment[] o = Arrays.stream(out).map(MemorySegment::ofArray).toArray(MemorySegment[]::new);
+        o[2] = o[2].asReadOnly();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> kernel.multiply(prepared, in, o, 256));
+        assertEquals("output segment is read-only", e.getMessage());
+        assertArrayEquals(sentinelOutputs(c), out, "no output may be written when one is read-only");
     }
 
     @ParameterizedTest(name = "{0}")
