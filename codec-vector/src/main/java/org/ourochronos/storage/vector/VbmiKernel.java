@@ -190,17 +190,26 @@ public final class VbmiKernel implements GaloisKernel {
 
     private static void multiplyArrays(Prepared p, byte[][] inputs, int inputOffset, byte[][] outputs,
                                        int outputOffset, int length) {
-        int end = length & ~63;
-        int chunk = chunk(p, end);
-        for (int from = 0; from < end; from += chunk) {
-            int n = Math.min(chunk, end - from);
-            for (int firstRow = 0; firstRow < p.rows; firstRow += OUTPUTS) {
-                for (int a = 0; a < p.inputGroups(); a++) {
-                    block(p, a, firstRow, inputs, inputOffset + from, outputs, outputOffset + from, n);
-                }
-            }
+        int head = Matrices.arrayAlignmentHead(outputOffset, length);
+        if (head > 0) {
+            blocks(p, inputs, inputOffset, outputs, outputOffset, 64); // rewritten alike from `head` on
+        }
+        int end = head + ((length - head) & ~63);
+        int chunk = chunk(p, end - head);
+        for (int from = head; from < end; from += chunk) {
+            blocks(p, inputs, inputOffset + from, outputs, outputOffset + from, Math.min(chunk, end - from));
         }
         Matrices.scalarRange(p.matrix, inputs, inputOffset, outputs, outputOffset, end, length);
+    }
+
+    /** Every block over {@code n} positions, output group by output group. */
+    private static void blocks(Prepared p, byte[][] inputs, int inputOffset, byte[][] outputs, int outputOffset,
+                               int n) {
+        for (int firstRow = 0; firstRow < p.rows; firstRow += OUTPUTS) {
+            for (int a = 0; a < p.inputGroups(); a++) {
+                block(p, a, firstRow, inputs, inputOffset, outputs, outputOffset, n);
+            }
+        }
     }
 
     /** One block over {@code n} positions: dispatch to the loop specialised for its shape. */

@@ -122,22 +122,32 @@ public final class VectorKernel implements GaloisKernel {
 
     private static void multiplyArrays(Prepared p, byte[][] inputs, int inputOffset, byte[][] outputs,
                                        int outputOffset, int length) {
-        int end = length - length % VLEN;
+        int head = Matrices.arrayAlignmentHead(outputOffset, length);
+        if (head > 0) {
+            rows(p, inputs, inputOffset, outputs, outputOffset, 64); // rewritten alike from `head` on
+        }
+        int end = head + (length - head) / VLEN * VLEN;
+        rows(p, inputs, inputOffset + head, outputs, outputOffset + head, end - head);
+        Matrices.scalarRange(p.matrix, inputs, inputOffset, outputs, outputOffset, end, length);
+    }
+
+    /** Every group of output rows over {@code n} positions of arrays. */
+    private static void rows(Prepared p, byte[][] inputs, int inputOffset, byte[][] outputs, int outputOffset,
+                             int n) {
         int columns = p.columns;
         byte[] t = p.tables;
         for (int first = 0; first < p.rows; first += GROUP) {
             int base = first / GROUP * columns * 2 * GROUP * VLEN;
             switch (Math.min(GROUP, p.rows - first)) {
-                case 1 -> NibbleLoops.rows1(t, base, inputs, inputOffset, outputs[first], outputOffset, end);
+                case 1 -> NibbleLoops.rows1(t, base, inputs, inputOffset, outputs[first], outputOffset, n);
                 case 2 -> NibbleLoops.rows2(t, base, inputs, inputOffset, outputs[first], outputs[first + 1],
-                        outputOffset, end);
+                        outputOffset, n);
                 case 3 -> NibbleLoops.rows3(t, base, inputs, inputOffset, outputs[first], outputs[first + 1],
-                        outputs[first + 2], outputOffset, end);
+                        outputs[first + 2], outputOffset, n);
                 default -> NibbleLoops.rows4(t, base, inputs, inputOffset, outputs[first], outputs[first + 1],
-                        outputs[first + 2], outputs[first + 3], outputOffset, end);
+                        outputs[first + 2], outputs[first + 3], outputOffset, n);
             }
         }
-        Matrices.scalarRange(p.matrix, inputs, inputOffset, outputs, outputOffset, end, length);
     }
 
     /** Segment positions per call of a loop: the loops count with an int (see {@link NibbleLoops}). */

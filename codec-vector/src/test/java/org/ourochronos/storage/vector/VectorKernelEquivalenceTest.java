@@ -278,6 +278,17 @@ class VectorKernelEquivalenceTest {
         }
     }
 
+    /** Long array calls start with a head that aligns the outputs (Matrices.arrayAlignmentHead): every offset. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kernels")
+    void longArrayCallsAtEveryOutputOffsetMatchScalar(GaloisKernel kernel) {
+        for (int outputOffset = 0; outputOffset < 64; outputOffset += 9) {
+            Case c = randomCase(outputOffset, 4, 5, Matrices.ALIGN_ARRAYS_FROM + 67, 64 - outputOffset / 2,
+                    outputOffset);
+            assertArrayEquals(expected(c), actual(kernel, c, Memory.ARRAY), kernel.name() + ", " + c);
+        }
+    }
+
     /** The staged path (here a mix of native and heap, and views of long[]) over several chunks and a tail. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("kernels")
