@@ -85,10 +85,31 @@ final class Segments {
         return arrays;
     }
 
-    /** The array form of a kernel's multiply, from offset 0 of every array. */
+    /** The native-memory form of a kernel's multiply (every segment native, read from offset 0). */
+    @FunctionalInterface
+    interface NativeMultiply {
+        void multiply(MemorySegment[] inputs, MemorySegment[] outputs, long length);
+    }
+
+    /** The array form of a kernel's multiply. */
     @FunctionalInterface
     interface ArrayMultiply {
-        void multiply(byte[][] inputs, byte[][] outputs, int length);
+        void multiply(byte[][] inputs, int inputOffset, byte[][] outputs, int outputOffset, int length);
+    }
+
+    /** A checked segment call, sent down the path that fits its memory (see the class comment). */
+    static void multiply(MemorySegment[] inputs, MemorySegment[] outputs, long length, NativeMultiply nativeLoops,
+                         ArrayMultiply arrayLoops) {
+        if (allNative(inputs, outputs)) {
+            nativeLoops.multiply(inputs, outputs, length);
+            return;
+        }
+        HeapArrays heap = heapArrays(inputs, outputs);
+        if (heap != null) {
+            arrayLoops.multiply(heap.inputs(), heap.inputOffset(), heap.outputs(), heap.outputOffset(), (int) length);
+        } else {
+            staged(inputs, outputs, length, arrayLoops);
+        }
     }
 
     /** Copies chunks of the inputs into heap arrays, multiplies them there and copies the outputs back. */
@@ -101,7 +122,7 @@ final class Segments {
             for (int c = 0; c < in.length; c++) {
                 MemorySegment.copy(inputs[c], at, MemorySegment.ofArray(in[c]), 0, n);
             }
-            multiply.multiply(in, out, n);
+            multiply.multiply(in, 0, out, 0, n);
             for (int r = 0; r < out.length; r++) {
                 MemorySegment.copy(MemorySegment.ofArray(out[r]), 0, outputs[r], at, n);
             }

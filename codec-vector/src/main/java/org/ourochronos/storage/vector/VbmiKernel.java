@@ -25,7 +25,7 @@ import org.ourochronos.storage.galois.PreparedMatrix;
  * output once per block (the first input group writes without reading). When a call touches more than
  * {@code WHOLE_CALL_BYTES} of shards, positions go in chunks ({@link #chunk}) so the outputs stay cached between
  * input groups. Any rows × columns shape works; positions past the last whole 64 bytes are done by a scalar tail.
- * The hot path allocates nothing. Segment calls are sorted by {@link Segments}: native memory runs the segment
+ * The byte[] path allocates nothing; segment calls are sorted by {@link Segments}: native memory runs the segment
  * loops aligned to the first output's 64-byte lines, views of byte arrays run the array loops.
  *
  * <p>Usable only when the CPU reports {@code avx512vbmi}, the preferred species is 512 bits (C2 emits AVX-512)
@@ -250,16 +250,8 @@ public final class VbmiKernel implements GaloisKernel {
     public void multiply(PreparedMatrix matrix, MemorySegment[] inputs, MemorySegment[] outputs, long length) {
         Prepared p = own(matrix, inputs.length, outputs.length);
         Matrices.checkBounds(inputs, outputs, length);
-        if (Segments.allNative(inputs, outputs)) {
-            multiplyNative(p, inputs, outputs, length);
-            return;
-        }
-        Segments.HeapArrays heap = Segments.heapArrays(inputs, outputs);
-        if (heap != null) {
-            multiplyArrays(p, heap.inputs(), heap.inputOffset(), heap.outputs(), heap.outputOffset(), (int) length);
-        } else {
-            Segments.staged(inputs, outputs, length, (in, out, n) -> multiplyArrays(p, in, 0, out, 0, n));
-        }
+        Segments.multiply(inputs, outputs, length, (in, out, n) -> multiplyNative(p, in, out, n),
+                (in, inOff, out, outOff, n) -> multiplyArrays(p, in, inOff, out, outOff, n));
     }
 
     private static void multiplyNative(Prepared p, MemorySegment[] inputs, MemorySegment[] outputs, long length) {

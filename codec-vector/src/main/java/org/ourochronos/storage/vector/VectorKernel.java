@@ -17,11 +17,12 @@ import org.ourochronos.storage.galois.PreparedMatrix;
  * lookup {@code index.selectFrom(table)} (one {@code pshufb}/{@code vpermb}) multiplies a whole vector of bytes.
  *
  * <p>Loop structure ({@link NibbleLoops}): output rows are taken in groups of up to four; for each vector of
- * positions every input is loaded once, split into nibbles once (the high nibble by a 16-bit shift and a mask,
+ * positions every input is loaded once, split into nibbles once (the high nibble by a 32-bit shift and a mask,
  * since x86 has no byte shift) and fed to the group's four accumulators, which stay in registers until each
  * output vector is stored once. Any rows × columns shape works: a last group of 1..3 rows has its own specialised
  * loop. Positions past the last whole vector are done by a scalar tail (no out-of-bounds reads or writes, no
- * masked memory access, which AVX2 lacks for bytes). The hot path allocates nothing.
+ * masked memory access, which AVX2 lacks for bytes). The byte[] path allocates nothing;
+ * segment calls go the way {@link Segments} chooses, as in {@link VbmiKernel}.
  *
  * <p>Usable when C2 compiles vector code and vectors are at least 128 bits ({@link VectorPlatform}); priority 10,
  * above scalar (0), below {@link VbmiKernel} (20).
@@ -158,16 +159,8 @@ public final class VectorKernel implements GaloisKernel {
     public void multiply(PreparedMatrix matrix, MemorySegment[] inputs, MemorySegment[] outputs, long length) {
         Prepared p = own(matrix, inputs.length, outputs.length);
         Matrices.checkBounds(inputs, outputs, length);
-        if (Segments.allNative(inputs, outputs)) {
-            multiplyNative(p, inputs, outputs, length);
-            return;
-        }
-        Segments.HeapArrays heap = Segments.heapArrays(inputs, outputs);
-        if (heap != null) {
-            multiplyArrays(p, heap.inputs(), heap.inputOffset(), heap.outputs(), heap.outputOffset(), (int) length);
-        } else {
-            Segments.staged(inputs, outputs, length, (in, out, n) -> multiplyArrays(p, in, 0, out, 0, n));
-        }
+        Segments.multiply(inputs, outputs, length, (in, out, n) -> multiplyNative(p, in, out, n),
+                (in, inOff, out, outOff, n) -> multiplyArrays(p, in, inOff, out, outOff, n));
     }
 
     private static void multiplyNative(Prepared p, MemorySegment[] inputs, MemorySegment[] outputs, long length) {
