@@ -268,7 +268,7 @@ final class NibbleLoops {
         }
     }
 
-    /** 1 output row(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator); native segments only. */
+    /** 1 output row(s); segment memory; positions at + [0, end) step VLEN; native segments only. */
     static void rows1(byte[] t, int base, MemorySegment[] in, MemorySegment o0, long at, int end) {
         int cols = in.length;
         o0 = Segments.NATIVE.cast(o0);
@@ -310,7 +310,7 @@ final class NibbleLoops {
         }
     }
 
-    /** 2 output row(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator); native segments only. */
+    /** 2 output row(s); segment memory; positions at + [0, end) step VLEN; native segments only. */
     static void rows2(byte[] t, int base, MemorySegment[] in, MemorySegment o0, MemorySegment o1, long at, int end) {
         int cols = in.length;
         o0 = Segments.NATIVE.cast(o0);
@@ -366,7 +366,7 @@ final class NibbleLoops {
         }
     }
 
-    /** 3 output row(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator); native segments only. */
+    /** 3 output row(s); segment memory; positions at + [0, end) step VLEN; native segments only. */
     static void rows3(byte[] t, int base, MemorySegment[] in, MemorySegment o0, MemorySegment o1, MemorySegment o2, long at, int end) {
         int cols = in.length;
         o0 = Segments.NATIVE.cast(o0);
@@ -436,7 +436,7 @@ final class NibbleLoops {
         }
     }
 
-    /** 4 output row(s); segment memory; positions at + [0, end) step VLEN (int counter, see the generator); native segments only. */
+    /** 4 output row(s); segment memory; positions at + [0, end) step VLEN; native segments only. */
     static void rows4(byte[] t, int base, MemorySegment[] in, MemorySegment o0, MemorySegment o1, MemorySegment o2, MemorySegment o3, long at, int end) {
         int cols = in.length;
         o0 = Segments.NATIVE.cast(o0);

@@ -7,7 +7,8 @@ import java.lang.foreign.MemorySegment;
  * every access is off-heap: a load through a {@code MemorySegment} whose class it cannot see may hit a heap array
  * or native memory, so C2 fences it and reloads the segment's bounds, session and read-only flag on every access
  * (10+4 at 64 KiB on Zen 5: 17–27 GB/s, against 50 on arrays). The loops therefore cast each segment to
- * {@link #NATIVE}, a constant class, and the kernels sort each call into one of three paths:
+ * {@link #NATIVE}, a constant class (the VBMI loops also slice it, see the generator), and the kernels sort each
+ * call into one of three paths:
  * <ul>
  *   <li>every segment native: the segment loops, aligned to the first output's 64-byte lines
  *       ({@link #alignmentHead});</li>
