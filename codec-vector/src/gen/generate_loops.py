@@ -150,8 +150,9 @@ def vbmi():
                         out.append(f"        ByteVector t{j}{i} = ByteVector.fromArray(S, t, base + {(j * 4 + i) * 64});")
                     out.append(f"        ByteVector u{j} = ByteVector.fromArray(S, t, base + {(j * 4 + 3) * 64});")
                 # On slices a long counter is the steadier choice: with an int one, C2's profiled loop
-                # predicates failed in about a third of JVM runs and the recompiled loop ran at half speed
-                # (10+4 at 64 KiB on direct buffers, 10 runs each: int 21 or 44 GB/s, long 30 or 46).
+                # predicates failed depending on what ran first and the recompiled loop ran at half speed
+                # (10+4 at 64 KiB, same-JVM harness: direct buffers int 21 or 44 GB/s, long 30 or 46; aligned
+                # native memory warmed up alone int 29-31 in six runs of six, long 54-68).
                 out.append(f"        for (int p = 0; p < end; p += VLEN) {{" if suffix == "array"
                            else "        for (long p = 0; p < end; p += VLEN) {")
                 ipos = "inOff + p" if suffix == "array" else "p"
