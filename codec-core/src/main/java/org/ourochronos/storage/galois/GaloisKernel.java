@@ -63,7 +63,9 @@ public interface GaloisKernel {
     /**
      * Multiplies byte-array shards. {@code inputs.length} must equal the prepared matrix's columns and
      * {@code outputs.length} its rows; every input is read at {@code [inputOffset, inputOffset + length)} and
-     * every output written at {@code [outputOffset, outputOffset + length)}.
+     * every output written at {@code [outputOffset, outputOffset + length)}. Output slices must not overlap any
+     * input slice or each other: kernels may read an input after writing an output, and may write an output
+     * position more than once (the vector kernels recompute a few positions to align their pass).
      */
     void multiply(PreparedMatrix matrix, byte[][] inputs, int inputOffset, byte[][] outputs, int outputOffset,
                   int length);

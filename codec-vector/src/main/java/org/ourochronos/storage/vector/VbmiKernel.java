@@ -24,7 +24,8 @@ import org.ourochronos.storage.galois.PreparedMatrix;
  * specialised loop (one per block shape, 12 shapes) walks a chunk of positions, reading, XORing and writing each
  * output once per block (the first input group writes without reading). When a call touches more than
  * {@code WHOLE_CALL_BYTES} of shards, positions go in chunks ({@link #chunk}) so the outputs stay cached between
- * input groups. Any rows × columns shape works; positions past the last whole 64 bytes are done by a scalar tail.
+ * input groups. Any rows × columns shape works; positions past the last whole 64 bytes are done by a scalar tail
+ * (on native memory by one more vector ending at the call's end).
  * The byte[] path allocates nothing; segment calls are sorted by {@link Segments}: native memory runs the segment
  * loops aligned to the first output's 64-byte lines, views of byte arrays run the array loops.
  *

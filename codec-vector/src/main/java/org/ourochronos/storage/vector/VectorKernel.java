@@ -21,7 +21,8 @@ import org.ourochronos.storage.galois.PreparedMatrix;
  * since x86 has no byte shift) and fed to the group's four accumulators, which stay in registers until each
  * output vector is stored once. Any rows × columns shape works: a last group of 1..3 rows has its own specialised
  * loop. Positions past the last whole vector are done by a scalar tail (no out-of-bounds reads or writes, no
- * masked memory access, which AVX2 lacks for bytes). The byte[] path allocates nothing;
+ * masked memory access, which AVX2 lacks for bytes; on native memory, one more 64-byte run ending at the call's
+ * end). The byte[] path allocates nothing;
  * segment calls go the way {@link Segments} chooses, as in {@link VbmiKernel}.
  *
  * <p>Usable when C2 compiles vector code and vectors are at least 128 bits ({@link VectorPlatform}); priority 10,
