@@ -153,6 +153,9 @@ def vbmi():
                 # predicates failed depending on what ran first and the recompiled loop ran at half speed
                 # (10+4 at 64 KiB, same-JVM harness: direct buffers int 21 or 44 GB/s, long 30 or 46; aligned
                 # native memory warmed up alone int 29-31 in six runs of six, long 54-68).
+                # Re-checked with the compiled code printed: either counter leaves C2 two possible forms of a
+                # loop, the slow one recomputing its limits every position; with long it is chosen less often
+                # (int: 20-31 GB/s in most runs). docs/benchmarks.md has the details and the rejected variants.
                 out.append(f"        for (int p = 0; p < end; p += VLEN) {{" if suffix == "array"
                            else "        for (long p = 0; p < end; p += VLEN) {")
                 ipos = "inOff + p" if suffix == "array" else "p"
