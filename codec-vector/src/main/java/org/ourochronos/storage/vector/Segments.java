@@ -1,6 +1,7 @@
 package org.ourochronos.storage.vector;
 
 import java.lang.foreign.MemorySegment;
+import java.util.function.LongToIntFunction;
 
 /**
  * How the vector kernels reach a call's memory segments. The generated segment loops are fast only when C2 knows
@@ -56,6 +57,36 @@ final class Segments {
     static int alignmentHead(MemorySegment[] outputs, long length) {
         int head = (int) (-outputs[0].address() & 63);
         return length >= head + 64L ? head : 0;
+    }
+
+    /** A kernel's segment loops over positions {@code at + [0, n)} of every output row. */
+    @FunctionalInterface
+    interface NativeRange {
+        void multiply(long at, int n);
+    }
+
+    /**
+     * A native call in the order {@link #alignmentHead} describes, for both kernels: [0, 64) as one vector when the
+     * first output is not 64-byte aligned, then whole vectors of {@code vectorBytes} from the head in chunks of
+     * {@code chunkFor(span)} positions, then the positions after them as one vector ending at {@code length} (or in
+     * scalar code with {@code matrix} when the call is shorter than 64 bytes).
+     */
+    static void alignedPasses(byte[][] matrix, MemorySegment[] inputs, MemorySegment[] outputs, long length,
+                              int vectorBytes, LongToIntFunction chunkFor, NativeRange range) {
+        int head = alignmentHead(outputs, length);
+        if (head > 0) {
+            range.multiply(0, 64); // rewritten alike from `head` on
+        }
+        long end = head + (length - head) / vectorBytes * vectorBytes;
+        int chunk = chunkFor.applyAsInt(end - head);
+        for (long at = head; at < end; at += chunk) {
+            range.multiply(at, (int) Math.min(chunk, end - at));
+        }
+        if (end < length && length >= 64) {
+            range.multiply(length - 64, 64); // the last positions, recomputed like the head
+        } else {
+            Matrices.scalarRange(matrix, inputs, outputs, end, length);
+        }
     }
 
     /** Backing arrays of byte[] segments whose inputs share one offset and outputs another. */

@@ -251,25 +251,10 @@ public final class VbmiKernel implements GaloisKernel {
     public void multiply(PreparedMatrix matrix, MemorySegment[] inputs, MemorySegment[] outputs, long length) {
         Prepared p = own(matrix, inputs.length, outputs.length);
         Matrices.checkBounds(inputs, outputs, length);
-        Segments.multiply(inputs, outputs, length, (in, out, n) -> multiplyNative(p, in, out, n),
+        Segments.multiply(inputs, outputs, length,
+                (in, out, n) -> Segments.alignedPasses(p.matrix, in, out, n, 64, span -> chunk(p, span),
+                        (at, len) -> blocks(p, in, out, at, len)),
                 (in, inOff, out, outOff, n) -> multiplyArrays(p, in, inOff, out, outOff, n));
-    }
-
-    private static void multiplyNative(Prepared p, MemorySegment[] inputs, MemorySegment[] outputs, long length) {
-        int head = Segments.alignmentHead(outputs, length);
-        if (head > 0) {
-            blocks(p, inputs, outputs, 0, 64); // see Segments.alignmentHead: rewritten alike from `head` on
-        }
-        long end = head + ((length - head) & ~63L);
-        int chunk = chunk(p, end - head);
-        for (long at = head; at < end; at += chunk) {
-            blocks(p, inputs, outputs, at, (int) Math.min(chunk, end - at));
-        }
-        if (end < length && length >= 64) {
-            blocks(p, inputs, outputs, length - 64, 64); // the last positions, recomputed like the head
-        } else {
-            Matrices.scalarRange(p.matrix, inputs, outputs, end, length);
-        }
     }
 
     /** Every block over positions {@code at + [0, n)}, output group by output group. */

@@ -160,24 +160,10 @@ public final class VectorKernel implements GaloisKernel {
     public void multiply(PreparedMatrix matrix, MemorySegment[] inputs, MemorySegment[] outputs, long length) {
         Prepared p = own(matrix, inputs.length, outputs.length);
         Matrices.checkBounds(inputs, outputs, length);
-        Segments.multiply(inputs, outputs, length, (in, out, n) -> multiplyNative(p, in, out, n),
+        Segments.multiply(inputs, outputs, length,
+                (in, out, n) -> Segments.alignedPasses(p.matrix, in, out, n, VLEN, span -> SEGMENT_CHUNK,
+                        (at, len) -> rows(p, in, out, at, len)),
                 (in, inOff, out, outOff, n) -> multiplyArrays(p, in, inOff, out, outOff, n));
-    }
-
-    private static void multiplyNative(Prepared p, MemorySegment[] inputs, MemorySegment[] outputs, long length) {
-        int head = Segments.alignmentHead(outputs, length);
-        if (head > 0) {
-            rows(p, inputs, outputs, 0, 64); // see Segments.alignmentHead: rewritten alike from `head` on
-        }
-        long end = head + (length - head) / VLEN * VLEN;
-        for (long at = head; at < end; at += SEGMENT_CHUNK) {
-            rows(p, inputs, outputs, at, (int) Math.min(SEGMENT_CHUNK, end - at));
-        }
-        if (end < length && length >= 64) {
-            rows(p, inputs, outputs, length - 64, 64); // the last positions, recomputed like the head
-        } else {
-            Matrices.scalarRange(p.matrix, inputs, outputs, end, length);
-        }
     }
 
     /** Every group of output rows over positions {@code at + [0, n)}. */
