@@ -3,6 +3,7 @@ package org.ourochronos.storage.vector;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Objects;
+import java.util.function.IntUnaryOperator;
 
 import org.ourochronos.storage.galois.GaloisField;
 import org.ourochronos.storage.galois.PreparedMatrix;
@@ -76,6 +77,32 @@ final class Matrices {
             return 0;
         }
         return -(ARRAY_BASE_OFFSET + outputOffset) & 63;
+    }
+
+    /** A kernel's array loops over positions {@code from + [0, n)} of every input and output row. */
+    @FunctionalInterface
+    interface ArrayRange {
+        void multiply(int from, int n);
+    }
+
+    /**
+     * A byte-array call in the order {@link #arrayAlignmentHead} describes, for both kernels: [0, 64) as one vector
+     * when there is a head, then whole vectors of {@code vectorBytes} from the head in chunks of
+     * {@code chunkFor(span)} positions, then the rest in scalar code.
+     */
+    static void alignedArrayPasses(byte[][] matrix, byte[][] inputs, int inputOffset, byte[][] outputs,
+                                   int outputOffset, int length, int vectorBytes, IntUnaryOperator chunkFor,
+                                   ArrayRange range) {
+        int head = arrayAlignmentHead(outputOffset, length);
+        if (head > 0) {
+            range.multiply(0, 64); // rewritten alike from `head` on
+        }
+        int end = head + (length - head) / vectorBytes * vectorBytes;
+        int chunk = Math.max(vectorBytes, chunkFor.applyAsInt(end - head));
+        for (int from = head; from < end; from += chunk) {
+            range.multiply(from, Math.min(chunk, end - from));
+        }
+        scalarRange(matrix, inputs, inputOffset, outputs, outputOffset, end, length);
     }
 
     /** Every slice in bounds, checked before anything is written. */

@@ -191,16 +191,9 @@ public final class VbmiKernel implements GaloisKernel {
 
     private static void multiplyArrays(Prepared p, byte[][] inputs, int inputOffset, byte[][] outputs,
                                        int outputOffset, int length) {
-        int head = Matrices.arrayAlignmentHead(outputOffset, length);
-        if (head > 0) {
-            blocks(p, inputs, inputOffset, outputs, outputOffset, 64); // rewritten alike from `head` on
-        }
-        int end = head + ((length - head) & ~63);
-        int chunk = chunk(p, end - head);
-        for (int from = head; from < end; from += chunk) {
-            blocks(p, inputs, inputOffset + from, outputs, outputOffset + from, Math.min(chunk, end - from));
-        }
-        Matrices.scalarRange(p.matrix, inputs, inputOffset, outputs, outputOffset, end, length);
+        Matrices.alignedArrayPasses(p.matrix, inputs, inputOffset, outputs, outputOffset, length, 64,
+                span -> chunk(p, span),
+                (from, n) -> blocks(p, inputs, inputOffset + from, outputs, outputOffset + from, n));
     }
 
     /** Every block over {@code n} positions, output group by output group. */

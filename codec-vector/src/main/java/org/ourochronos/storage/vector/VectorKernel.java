@@ -124,13 +124,9 @@ public final class VectorKernel implements GaloisKernel {
 
     private static void multiplyArrays(Prepared p, byte[][] inputs, int inputOffset, byte[][] outputs,
                                        int outputOffset, int length) {
-        int head = Matrices.arrayAlignmentHead(outputOffset, length);
-        if (head > 0) {
-            rows(p, inputs, inputOffset, outputs, outputOffset, 64); // rewritten alike from `head` on
-        }
-        int end = head + (length - head) / VLEN * VLEN;
-        rows(p, inputs, inputOffset + head, outputs, outputOffset + head, end - head);
-        Matrices.scalarRange(p.matrix, inputs, inputOffset, outputs, outputOffset, end, length);
+        Matrices.alignedArrayPasses(p.matrix, inputs, inputOffset, outputs, outputOffset, length, VLEN,
+                span -> span, // one pass: the nibble loops store each output once per position
+                (from, n) -> rows(p, inputs, inputOffset + from, outputs, outputOffset + from, n));
     }
 
     /** Every group of output rows over {@code n} positions of arrays. */
