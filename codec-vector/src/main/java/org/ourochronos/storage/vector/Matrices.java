@@ -68,9 +68,9 @@ final class Matrices {
      * shards gained 6–13 % in a same-JVM harness on Zen 5, and in JMH with 2 MiB regions 10+4 ran at 49.4 against
      * 36.7 GB/s without the head. Smaller arrays are packed next to each other at mixed offsets within a line (1 MiB
      * shards under the default 4 MiB regions of a 6 GB heap: 43.7 GB/s), and only those at the assumed offset are
-     * aligned. Java does not expose an array's address, so for them this is a guess that costs one extra vector; it is taken only for calls of
-     * {@link #ALIGN_ARRAYS_FROM} bytes or more. The kernels run positions [0, 64) first, then the aligned pass
-     * rewrites [head, 64) with the same bytes (see {@link Segments#alignmentHead}).
+     * aligned. Java does not expose an array's address, so for them this is a guess that costs one extra vector;
+     * it is taken only for calls of {@link #ALIGN_ARRAYS_FROM} bytes or more. The kernels run positions [0, 64)
+     * first, then the aligned pass rewrites [head, 64) with the same bytes (see {@link Segments#alignmentHead}).
      */
     static int arrayAlignmentHead(int outputOffset, int length) {
         if (!ALIGN_ARRAYS || length < ALIGN_ARRAYS_FROM) {
