@@ -7,6 +7,9 @@
 #   bench/run.sh quick         # ~4 min on 2 cores: 1 fork, short iterations, 1 MiB shards (+ 10+4 at 4/64 KiB)
 #   bench/run.sh full          # every shape x shard size x kernel, -f 3 (median of 3 forks); about an hour
 #   bench/run.sh legacy-cpus   # our kernels again with -XX:UseAVX=2 and with -XX:MaxVectorSize=16
+#   bench/run.sh gate          # ~15 min: the issue's target cells (10+4, 5+4 at 64 KiB and 1 MiB), -f 5, the
+#                              # selected kernel on heap arrays and on 64-byte-aligned direct buffers, ISA-L, and the
+#                              # memory-bound stream (k loads + m stores, no arithmetic)
 #   bench/run.sh report <results/<tag>> <profile>    # re-make table + chart from stored JSON
 #   bench/run.sh compare <summary.json> <summary.json> ...   # CPUs side by side
 #
@@ -28,8 +31,8 @@ python=${PYTHON:-python3}
 case "$profile" in
   report) exec "$python" "$here/report.py" report "$@" ;;
   compare) exec "$python" "$here/report.py" compare "$@" ;;
-  quick|full|legacy-cpus) ;;
-  *) echo "usage: bench/run.sh quick|full|legacy-cpus|report|compare (see docs/benchmarks.md)" >&2; exit 2 ;;
+  quick|full|legacy-cpus|gate) ;;
+  *) echo "usage: bench/run.sh quick|full|legacy-cpus|gate|report|compare (see docs/benchmarks.md)" >&2; exit 2 ;;
 esac
 
 # The same JDK (>= 25) the Maven wrapper picks, unless BENCH_JAVA names a java (a JDK or a jlink'd runtime >= 25:
@@ -105,7 +108,9 @@ run_profile() {
     excl=()
   fi
   # ScalarBaselineBenchmark.backblazeLoop: the classic Java table loop (Backblaze JavaReedSolomon), for reference
-  local enc='((\.EncodeBenchmark|\.IsalEncodeBenchmark|\.HadoopRawEncodeBenchmark)\.encode|\.ScalarBaselineBenchmark\.backblazeLoop)$'
+  # MemoryBoundBenchmark.encode: the one-pass stream with no arithmetic, how much of the memory system each coder
+  # reaches (not a coder)
+  local enc='((\.EncodeBenchmark|\.IsalEncodeBenchmark|\.HadoopRawEncodeBenchmark|\.MemoryBoundBenchmark)\.encode|\.ScalarBaselineBenchmark\.backblazeLoop)$'
   local spi='\.HadoopCoderBenchmark\..*'
   local dec='(\.DecodeBenchmark|\.IsalDecodeBenchmark|\.HadoopRawDecodeBenchmark)\.decode$'
   local reg='(\.RegionMultiplyBenchmark|\.IsalRegionBenchmark)\.region$'
@@ -113,17 +118,24 @@ run_profile() {
   case "$label" in
     quick|legacy-*) it=(-f 1 -wi 2 -w 300ms -i 3 -r 400ms) ;;
     full) it=(-f 3 -wi 2 -w 1s -i 3 -r 1s) ;;
+    gate) it=(-f 5 -wi 2 -w 1s -i 3 -r 1s) ;;
   esac
   if [ "$label" = full ]; then
     # every shape x 4 KiB / 64 KiB / 1 MiB, direct buffers too, every decode loss, every region size
     jmh "$label-encode" "$flags" "${it[@]}" "${excl[@]}" -p kernel="$kernels" \
-      '(\.EncodeBenchmark\.encode.*|\.IsalEncodeBenchmark\.encode|\.HadoopRawEncodeBenchmark\.encode)$'
+      '(\.EncodeBenchmark\.encode.*|\.IsalEncodeBenchmark\.encode|\.HadoopRawEncodeBenchmark\.encode|\.MemoryBoundBenchmark\..*)$'
     jmh "$label-hadoop-spi" "$flags" "${it[@]}" "${excl[@]}" "$spi"
     jmh "$label-decode" "$flags" "${it[@]}" "${excl[@]}" -p kernel="$kernels" "$dec"
     jmh "$label-region" "$flags" "${it[@]}" "${excl[@]}" -p kernel="$kernels" "$reg"
     jmh "$label-baseline" "$flags" "${it[@]}" "${excl[@]}" '\.ScalarBaselineBenchmark\.'
     # the codec and integrity suites (their own parameters; reported in ops/s)
     jmh "$label-other" "$flags" "${it[@]}" "${excl[@]}" '\.(CodecBenchmark|IntegrityBenchmark)\.'
+  elif [ "$label" = gate ]; then
+    # the hard target of the SIMD-kernel issue: >= 1.5x ISA-L in the same run, median of the forks; the selected
+    # kernel only (BENCH_KERNELS overrides), on the heap arrays users pass and on memory aligned as ISA-L's is
+    jmh "$label-encode" "$flags" "${it[@]}" "${excl[@]}" -p kernel="${BENCH_KERNELS:-$(printf '%s' "$f" | json_field kernel)}" \
+      -p code=10+4,5+4 -p shardSize=65536,1048576 \
+      '(\.EncodeBenchmark\.encode|\.EncodeBenchmark\.encodeAlignedDirect|\.IsalEncodeBenchmark\.encode|\.MemoryBoundBenchmark\.encode.*)$'
   else
     # legacy profiles: ISA-L's AVX2 kernel too, the native peer for what our kernels do without AVX-512
     local isal_kernels=auto
@@ -155,6 +167,7 @@ EOF
 case "$profile" in
   quick) run_profile quick "" 0 ;;
   full) run_profile full "" 0 ;;
+  gate) run_profile gate "" 0 ;;
   legacy-cpus)
     # What the kernels do on CPUs without AVX-512 (UseAVX=2) and with 128-bit vectors only (MaxVectorSize=16).
     run_profile legacy-avx2 "-XX:UseAVX=2" 1

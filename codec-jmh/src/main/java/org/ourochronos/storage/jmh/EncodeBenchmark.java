@@ -24,7 +24,9 @@ import org.ourochronos.storage.codec.ReedSolomon;
  * <p>One operation codes {@code k × shardSize} bytes of data; the report turns ops/s into GB/s of data, the unit
  * ISA-L and klauspost publish. The Cauchy matrix is used so the bytes are directly comparable with the peers
  * (throughput does not depend on the matrix). {@code encode} works on heap arrays (the Backblaze-style API),
- * {@code encodeDirect} on direct buffers (the form ISA-L, which needs native memory, is measured on).
+ * {@code encodeDirect} on direct buffers as {@link ByteBuffer#allocateDirect} places them, and
+ * {@code encodeAlignedDirect} on direct buffers that start on a 64-byte line, as the ISA-L peer's native shards do
+ * ({@link IsaL.NativeShards#allocate}): the like-for-like comparison with ISA-L, same alignment, same data.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -58,12 +60,13 @@ public class EncodeBenchmark {
         System.arraycopy(shards, c.k(), parity, 0, c.m());
         Shards.requireEqual("our " + kernel + " encode " + code, Reference.cauchyParity(c, shards, shardSize), parity);
 
-        if (!params.getBenchmark().endsWith(".encodeDirect")) {
-            return; // the direct copies only serve encodeDirect: spare the other trials the memory and the check
+        boolean aligned = params.getBenchmark().endsWith(".encodeAlignedDirect");
+        if (!aligned && !params.getBenchmark().endsWith(".encodeDirect")) {
+            return; // the direct copies only serve the direct benchmarks: spare the others the memory and the check
         }
         direct = new ByteBuffer[c.n()];
         for (int i = 0; i < c.n(); i++) {
-            direct[i] = ByteBuffer.allocateDirect(shardSize);
+            direct[i] = aligned ? alignedDirect(shardSize) : ByteBuffer.allocateDirect(shardSize);
             if (i < c.k()) {
                 direct[i].put(0, shards[i]);
             }
@@ -86,5 +89,21 @@ public class EncodeBenchmark {
     public ByteBuffer[] encodeDirect() {
         rs.encodeParity(direct);
         return direct;
+    }
+
+    @Benchmark
+    public ByteBuffer[] encodeAlignedDirect() {
+        rs.encodeParity(direct);
+        return direct;
+    }
+
+    /** A direct buffer of {@code size} bytes whose first byte starts a 64-byte cache line. */
+    static ByteBuffer alignedDirect(int size) {
+        // alignedSlice rounds both ends to a line: with 127 spare bytes at least size are left in any placement
+        ByteBuffer line = ByteBuffer.allocateDirect(size + 127).alignedSlice(64);
+        if (line.capacity() < size || line.alignmentOffset(0, 64) != 0) {
+            throw new IllegalStateException("no 64-byte-aligned direct buffer of " + size + " bytes");
+        }
+        return line.slice(0, size);
     }
 }

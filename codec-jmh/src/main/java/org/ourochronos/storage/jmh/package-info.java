@@ -6,7 +6,8 @@
  * {@code encode*} or {@code decode*}; a {@code code} parameter ({@code "k+m"}) with a {@code shardSize} parameter
  * means one operation moves {@code k × shardSize} bytes of data, a {@code size} parameter means {@code size} bytes;
  * a {@code kernel} parameter names our {@link org.ourochronos.storage.galois.GaloisKernel}. Every peer checks its
- * parity against ours once per trial and fails the trial on a mismatch. Suites for ErasureCodec, Merkle trees and
- * hashes will join here under the same conventions.
+ * parity against ours once per trial and fails the trial on a mismatch. {@link MemoryBoundBenchmark} is not a coder:
+ * it streams the same shapes with XOR only, the memory traffic of an encode without its arithmetic, as a reference
+ * row. Suites for ErasureCodec, Merkle trees and hashes follow the same conventions.
  */
 package org.ourochronos.storage.jmh;
