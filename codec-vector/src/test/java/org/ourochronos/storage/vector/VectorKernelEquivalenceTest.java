@@ -185,8 +185,9 @@ class VectorKernelEquivalenceTest {
     // ---- named shapes and large lengths ----
 
     static Stream<Arguments> shapes() {
+        // {rows, columns}
         int[][] shapes = {{3, 17}, {4, 10}, {4, 5}, {1, 1}, {5, 1}, {1, 7}, {6, 6}, {7, 3}, {9, 11}, {2, 32},
-                {20, 32}};
+                {20, 32}, {3, 4}, {1, 6}, {5, 5}, {2, 4}};
         int[] lengths = {0, 1, 15, 16, 17, 31, 32, 33, 63, 64, 65, 127, 128, 129, 4096, 8191, 8192 + 64 + 3,
                 65536 + 17, 200_003};
         Stream.Builder<Arguments> b = Stream.builder();
@@ -230,7 +231,8 @@ class VectorKernelEquivalenceTest {
             "4, 10, 65553, 65536", // 14 x 64 KiB fits the whole-call budget: one chunk, tail of 17
             "4, 5, 600001, 8192", // chunked, the last chunk short
             "4, 10, 300007, 8192", // four blocks per output group
-            "8, 7, 300001, 8192"}) // two output groups of three blocks
+            "8, 7, 300001, 8192", // two output groups of three blocks
+            "3, 6, 400001, 8192"}) // two input groups of three, one output group of three
     void vbmiChunkPoliciesMatchScalar(int rows, int columns, int length, int expectedChunk) {
         Case c = randomCase(rows * 1000L + length, rows, columns, length, 0, 0);
         VbmiKernel.Prepared prepared = (VbmiKernel.Prepared) VbmiKernel.instance().prepare(c.matrix);
