@@ -65,7 +65,7 @@ def classify(entry, env):
     elif cls.startswith("HadoopRaw"):
         impl = "Hadoop RS (Java)"
     elif cls == "MemoryBoundBenchmark":
-        # not a coder: k loads + m stores per position, XOR only; the ceiling for any one-thread encoder
+        # not a coder: k loads + m stores per position, XOR only, the fewest accesses an encoder needs
         impl = "memory bound, no arithmetic" + (" (aligned direct)" if method == "encodeAlignedDirect" else "")
     elif cls == "ScalarBaselineBenchmark":
         # the classic Java table loop (Backblaze JavaReedSolomon's default coding loop) vs our scalar kernel

@@ -11,10 +11,11 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The memory traffic of an encode without its arithmetic: one pass over the shards that loads each of the k inputs
- * once and stores each of the m outputs once per position, combining the inputs with XOR only. No encoder can move
- * its bytes in fewer accesses, so its throughput is a ceiling for any one-thread encoder on the same shards, and the
- * gap between a coder and it is what the coder's arithmetic and loop order cost. Every output receives the XOR of
- * all inputs (a parity, RAID-5 style), so the result can be checked.
+ * once and stores each of the m outputs once per position, combining the inputs with XOR only. No encoder needs
+ * fewer accesses, so where memory is the limit (shards streamed from L3 or DRAM) its throughput approximates the
+ * ceiling for a one-thread encoder on the same shards, and the gap to a coder is what the coder's arithmetic and
+ * loop order cost. It is one loop, not a proof: where its own overhead shows (shards in L2) a coder can come close
+ * to it or pass it. Every output receives the XOR of all inputs (a parity, RAID-5 style), so the result is checked.
  */
 final class MemoryBound {
 

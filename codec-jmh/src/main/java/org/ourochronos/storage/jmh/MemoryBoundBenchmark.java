@@ -19,11 +19,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * Not a coder: the memory ceiling of {@link EncodeBenchmark}'s shapes ({@link MemoryBound}: k loads and m stores per
- * position, XOR only), on the same kinds of memory — {@code encode} on heap arrays allocated as
+ * Not a coder: the memory traffic of {@link EncodeBenchmark}'s shapes without arithmetic ({@link MemoryBound}: k loads
+ * and m stores per position, XOR only), on the same kinds of memory — {@code encode} on heap arrays allocated as
  * {@link EncodeBenchmark#encode} allocates them, {@code encodeAlignedDirect} on 64-byte-aligned direct buffers as
- * {@link EncodeBenchmark#encodeAlignedDirect} and the ISA-L peer use. Run beside the coders, it shows how much of
- * the machine's memory bandwidth each reaches: where a coder is close to it, no arithmetic can make it faster.
+ * {@link EncodeBenchmark#encodeAlignedDirect} and the ISA-L peer use. Run beside the coders with shards that stream
+ * from L3 or memory, it shows how much of the memory bandwidth each reaches: a coder close to it cannot gain much from
+ * faster arithmetic.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
