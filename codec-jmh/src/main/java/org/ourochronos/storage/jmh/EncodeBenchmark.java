@@ -25,8 +25,9 @@ import org.ourochronos.storage.codec.ReedSolomon;
  * ISA-L and klauspost publish. The Cauchy matrix is used so the bytes are directly comparable with the peers
  * (throughput does not depend on the matrix). {@code encode} works on heap arrays (the Backblaze-style API),
  * {@code encodeDirect} on direct buffers as {@link ByteBuffer#allocateDirect} places them, and
- * {@code encodeAlignedDirect} on direct buffers that start on a 64-byte line, as the ISA-L peer's native shards do
- * ({@link IsaL.NativeShards#allocate}): the like-for-like comparison with ISA-L, same alignment, same data.
+ * {@code encodeAlignedDirect} on direct buffers that start on a 64-byte line ({@link Shards#alignedDirect}), as the
+ * ISA-L peer's native shards do ({@link IsaL.NativeShards#allocate}): the like-for-like comparison with ISA-L, same
+ * alignment, same data.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -64,18 +65,9 @@ public class EncodeBenchmark {
         if (!aligned && !params.getBenchmark().endsWith(".encodeDirect")) {
             return; // the direct copies only serve the direct benchmarks: spare the others the memory and the check
         }
-        direct = new ByteBuffer[c.n()];
-        for (int i = 0; i < c.n(); i++) {
-            direct[i] = aligned ? alignedDirect(shardSize) : ByteBuffer.allocateDirect(shardSize);
-            if (i < c.k()) {
-                direct[i].put(0, shards[i]);
-            }
-        }
+        direct = Shards.direct(shards, c.k(), aligned ? Shards::alignedDirect : ByteBuffer::allocateDirect);
         rs.encodeParity(direct);
-        byte[][] directParity = new byte[c.m()][shardSize];
-        for (int p = 0; p < c.m(); p++) {
-            direct[c.k() + p].get(0, directParity[p]);
-        }
+        byte[][] directParity = Shards.read(direct, c.k(), c.n());
         Shards.requireEqual("our " + kernel + " encodeDirect " + code, parity, directParity);
     }
 
@@ -95,15 +87,5 @@ public class EncodeBenchmark {
     public ByteBuffer[] encodeAlignedDirect() {
         rs.encodeParity(direct);
         return direct;
-    }
-
-    /** A direct buffer of {@code size} bytes whose first byte starts a 64-byte cache line. */
-    static ByteBuffer alignedDirect(int size) {
-        // alignedSlice rounds both ends to a line: with 127 spare bytes at least size are left in any placement
-        ByteBuffer line = ByteBuffer.allocateDirect(size + 127).alignedSlice(64);
-        if (line.capacity() < size || line.alignmentOffset(0, 64) != 0) {
-            throw new IllegalStateException("no 64-byte-aligned direct buffer of " + size + " bytes");
-        }
-        return line.slice(0, size);
     }
 }

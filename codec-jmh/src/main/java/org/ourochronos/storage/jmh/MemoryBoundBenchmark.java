@@ -55,20 +55,11 @@ public class MemoryBoundBenchmark {
         byte[] expected = xorOf(in, shardSize);
         Shards.requireEqual("memory-bound stream " + code, fill(c.m(), expected), out);
         if (params.getBenchmark().endsWith(".encodeAlignedDirect")) {
-            ByteBuffer[] direct = new ByteBuffer[c.n()];
-            for (int i = 0; i < c.n(); i++) {
-                direct[i] = EncodeBenchmark.alignedDirect(shardSize);
-                if (i < c.k()) {
-                    direct[i].put(0, in[i]);
-                }
-            }
+            ByteBuffer[] direct = Shards.direct(shards, c.k(), Shards::alignedDirect);
             inSegments = MemoryBound.segments(direct, 0, c.k());
             outSegments = MemoryBound.segments(direct, c.k(), c.n());
             MemoryBound.xorStream(inSegments, outSegments, shardSize);
-            byte[][] written = new byte[c.m()][shardSize];
-            for (int o = 0; o < c.m(); o++) {
-                direct[c.k() + o].get(0, written[o]);
-            }
+            byte[][] written = Shards.read(direct, c.k(), c.n());
             Shards.requireEqual("memory-bound stream (aligned direct) " + code, fill(c.m(), expected), written);
         }
     }

@@ -1,7 +1,9 @@
 package org.ourochronos.storage.jmh;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /** Test data for the suites: seeded, so every implementation and every fork codes the same bytes. */
 public final class Shards {
@@ -20,6 +22,41 @@ public final class Shards {
             random.nextBytes(shards[i]);
         }
         return shards;
+    }
+
+    /**
+     * Direct copies for the direct-buffer suites: one buffer per shard from {@code allocate} (given the shard size),
+     * the first {@code dataCount} holding the data shards' bytes, the rest left as allocated (zero).
+     */
+    public static ByteBuffer[] direct(byte[][] shards, int dataCount, IntFunction<ByteBuffer> allocate) {
+        ByteBuffer[] direct = new ByteBuffer[shards.length];
+        for (int i = 0; i < shards.length; i++) {
+            direct[i] = allocate.apply(shards[i].length);
+            if (i < dataCount) {
+                direct[i].put(0, shards[i]);
+            }
+        }
+        return direct;
+    }
+
+    /** The bytes of buffers {@code from} (inclusive) to {@code to} (exclusive), each from index 0 to its capacity. */
+    public static byte[][] read(ByteBuffer[] buffers, int from, int to) {
+        byte[][] rows = new byte[to - from][];
+        for (int i = from; i < to; i++) {
+            rows[i - from] = new byte[buffers[i].capacity()];
+            buffers[i].get(0, rows[i - from]);
+        }
+        return rows;
+    }
+
+    /** A direct buffer of {@code size} bytes whose first byte starts a 64-byte cache line. */
+    public static ByteBuffer alignedDirect(int size) {
+        // alignedSlice rounds both ends to a line: with 127 spare bytes at least size are left in any placement
+        ByteBuffer line = ByteBuffer.allocateDirect(size + 127).alignedSlice(64);
+        if (line.capacity() < size || line.alignmentOffset(0, 64) != 0) {
+            throw new IllegalStateException("no 64-byte-aligned direct buffer of " + size + " bytes");
+        }
+        return line.slice(0, size);
     }
 
     /** Deep copy. */

@@ -30,17 +30,9 @@ class MemoryBoundTest {
             assertArrayEquals(expected, o);
         }
 
-        ByteBuffer[] direct = new ByteBuffer[8];
-        for (int i = 0; i < 8; i++) {
-            direct[i] = EncodeBenchmark.alignedDirect(length);
-            if (i < 5) {
-                direct[i].put(0, in[i]);
-            }
-        }
+        ByteBuffer[] direct = Shards.direct(shards, 5, Shards::alignedDirect);
         MemoryBound.xorStream(MemoryBound.segments(direct, 0, 5), MemoryBound.segments(direct, 5, 8), length);
-        for (int o = 5; o < 8; o++) {
-            byte[] written = new byte[length];
-            direct[o].get(0, written);
+        for (byte[] written : Shards.read(direct, 5, 8)) {
             assertArrayEquals(expected, written);
         }
     }
@@ -48,7 +40,7 @@ class MemoryBoundTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 100, 65536, 1 << 20})
     void alignedDirectBuffersStartOnALineAndHaveTheAskedSize(int size) {
-        ByteBuffer b = EncodeBenchmark.alignedDirect(size);
+        ByteBuffer b = Shards.alignedDirect(size);
         assertEquals(size, b.capacity());
         assertEquals(0, b.position());
         assertEquals(0, MemorySegment.ofBuffer(b).address() % 64);
