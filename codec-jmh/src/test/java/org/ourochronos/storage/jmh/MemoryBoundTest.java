@@ -10,7 +10,7 @@ import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The memory-ceiling stream and the aligned buffers the like-for-like benchmarks use. */
+/** The memory-bound XOR stream and the aligned buffers the like-for-like benchmarks use. */
 class MemoryBoundTest {
 
     @ParameterizedTest
