@@ -51,6 +51,12 @@ public final class ReedSolomon {
     /** One 1 × k matrix per parity row for the tempBuffer check, prepared on first use. */
     private final java.util.concurrent.atomic.AtomicReferenceArray<PreparedMatrix> singleParityRows;
     private final Map<DecodeKey, PreparedMatrix> decodeCache;
+    /**
+     * The last decode plan with its pattern as bit masks (codes of at most 64 shards), so that a caller who keeps
+     * losing the same shards skips the cache's key objects, hashing and lock. Decode with 4 KiB shards paid about
+     * 160 ns per call for them, a sixth of the call.
+     */
+    private volatile LastPlan lastPlan;
 
     private ReedSolomon(int k, int m, CodingMatrix matrix, GaloisKernel kernel) {
         this.dataShardCount = k;
@@ -322,15 +328,44 @@ public final class ReedSolomon {
     private record Plan(int[] used, int[] wanted, PreparedMatrix matrix) {
     }
 
+    /** A plan (null: nothing to write) and the present / not-wanted patterns it was made for, bit i for shard i. */
+    private record LastPlan(long present, long notWanted, Plan plan) {
+    }
+
     private Plan plan(boolean[] present) {
         return plan(present, present);
     }
 
     /**
      * Which k shards to read (from {@code present}), which to write (those not in {@code notWanted}), and the
-     * matrix between them; null when nothing is to be written.
+     * matrix between them; null when nothing is to be written. Repeats of the last pattern reuse its plan.
      */
     private Plan plan(boolean[] present, boolean[] notWanted) {
+        if (totalShardCount > Long.SIZE) {
+            return newPlan(present, notWanted);
+        }
+        long presentBits = bits(present);
+        long notWantedBits = bits(notWanted);
+        LastPlan last = lastPlan;
+        if (last != null && last.present == presentBits && last.notWanted == notWantedBits) {
+            return last.plan; // the same pattern passed every check of newPlan before
+        }
+        Plan plan = newPlan(present, notWanted);
+        lastPlan = new LastPlan(presentBits, notWantedBits, plan);
+        return plan;
+    }
+
+    private static long bits(boolean[] flags) {
+        long bits = 0;
+        for (int i = 0; i < flags.length; i++) {
+            if (flags[i]) {
+                bits |= 1L << i;
+            }
+        }
+        return bits;
+    }
+
+    private Plan newPlan(boolean[] present, boolean[] notWanted) {
         int count = 0;
         for (boolean p : present) {
             if (p) {

@@ -242,6 +242,66 @@ class ReedSolomonTest {
         }
     }
 
+    /**
+     * One coder, erasure patterns that repeat and change from call to call (the last plan is reused only for the
+     * same pattern): every call must rebuild exactly the shards it was asked for, for codes of up to 64 shards
+     * (bit-mask patterns) and above.
+     */
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void repeatedAndChangingErasurePatternsDecodeRight(GaloisKernel kernel) {
+        int[][] shapes = {{10, 4}, {60, 10}};
+        Random rnd = new Random(7);
+        for (int[] shape : shapes) {
+            int k = shape[0];
+            int m = shape[1];
+            int n = k + m;
+            ReedSolomon rs = ReedSolomon.create(k, m, CodingMatrix.CAUCHY, kernel);
+            int length = 300;
+            byte[][] original = randomShards(rnd, n, k, length);
+            rs.encodeParity(original, 0, length);
+            int[][] patterns = {{0, 1, 2}, {0, 1, 2}, {1, 2, n - 1}, {0, 1, 2}, {k - 1}, {k - 1}, {0, 1, 2}};
+            for (int[] erased : patterns) {
+                byte[][] work = deepCopy(original);
+                for (int e : erased) {
+                    java.util.Arrays.fill(work[e], (byte) 0x5A);
+                }
+                rs.decode(work, erased, 0, length);
+                for (int i = 0; i < n; i++) {
+                    assertArrayEquals(original[i], work[i], k + "+" + m + " erased " + java.util.Arrays.toString(erased)
+                            + ": shard " + i);
+                }
+            }
+            // Same present shards, other outputs: reconstructData leaves the lost parity shard alone.
+            boolean[] present = new boolean[n];
+            java.util.Arrays.fill(present, true);
+            present[1] = false;
+            present[n - 1] = false;
+            for (int round = 0; round < 2; round++) {
+                byte[][] work = deepCopy(original);
+                java.util.Arrays.fill(work[1], (byte) 0x5A);
+                java.util.Arrays.fill(work[n - 1], (byte) 0x5A);
+                rs.reconstructData(work, present, 0, length);
+                assertArrayEquals(original[1], work[1], "data shard rebuilt");
+                byte[] untouched = new byte[length];
+                java.util.Arrays.fill(untouched, (byte) 0x5A);
+                assertArrayEquals(untouched, work[n - 1], "parity shard left alone by reconstructData");
+                rs.decodeMissing(work, present, 0, length);
+                assertArrayEquals(original[n - 1], work[n - 1], "parity shard rebuilt by decodeMissing");
+            }
+            // A pattern with too few shards still fails after good patterns were planned.
+            int[] tooMany = new int[m + 1];
+            for (int i = 0; i < tooMany.length; i++) {
+                tooMany[i] = i;
+            }
+            byte[][] work = deepCopy(original);
+            assertThrows(InsufficientShardsException.class, () -> rs.decode(work, tooMany, 0, length));
+            for (int i = 0; i < n; i++) {
+                assertArrayEquals(original[i], work[i], "a refused decode writes nothing: shard " + i);
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("kernels")
     void oneInstanceIsSafeUnderConcurrentUse(GaloisKernel kernel) throws Exception {
