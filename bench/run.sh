@@ -5,7 +5,7 @@
 # results/<cpu-tag>/. See docs/benchmarks.md.
 #
 #   bench/run.sh quick         # ~4 min on 2 cores: 1 fork, short iterations, 1 MiB shards (+ 10+4 at 4/64 KiB)
-#   bench/run.sh full          # every shape x shard size x kernel, -f 3 (median of 3 forks); about an hour
+#   bench/run.sh full          # every shape x shard size x kernel, -f 3 (median of 3 forks); 85 min on 2 cores
 #   bench/run.sh legacy-cpus   # our kernels again with -XX:UseAVX=2 and with -XX:MaxVectorSize=16
 #   bench/run.sh gate          # ~9 min: the target cells (10+4, 5+4 at 64 KiB and 1 MiB), -f 5, the
 #                              # selected kernel on heap arrays and on 64-byte-aligned direct buffers, ISA-L, and the
