@@ -26,6 +26,7 @@ VLEN_DOC = {
 # segment is native. The VBMI loops also slice each segment to the positions they touch: the slices never escape,
 # so C2 replaces them by their fields and the checks of the first output, which stayed in the loop otherwise
 # (90 instructions per position against 51 for arrays), fold away (47 -> 59 GB/s).
+# C2 inlines the slice only when the JDK's asSlice bridge has a profile: Segments.SliceProfile makes sure it has.
 def native_cast(name, expr=None, sliced=False):
     return f"{name} = Segments.NATIVE.cast({expr or name}){'.asSlice(at, end)' if sliced else ''};"
 

@@ -244,6 +244,7 @@ public final class VbmiKernel implements GaloisKernel {
     public void multiply(PreparedMatrix matrix, MemorySegment[] inputs, MemorySegment[] outputs, long length) {
         Prepared p = own(matrix, inputs.length, outputs.length);
         Matrices.checkBounds(inputs, outputs, length);
+        Segments.SliceProfile.ensure();
         Segments.multiply(inputs, outputs, length,
                 (in, out, n) -> Segments.alignedPasses(p.matrix, in, out, n, 64, span -> chunk(p, span),
                         (at, len) -> blocks(p, in, out, at, len)),
