@@ -345,7 +345,7 @@ public final class ReedSolomon {
             return newPlan(present, notWanted);
         }
         long presentBits = bits(present);
-        long notWantedBits = bits(notWanted);
+        long notWantedBits = notWanted == present ? presentBits : bits(notWanted); // plan(present) passes one array
         LastPlan last = lastPlan;
         if (last != null && last.present == presentBits && last.notWanted == notWantedBits) {
             return last.plan; // the same pattern passed every check of newPlan before

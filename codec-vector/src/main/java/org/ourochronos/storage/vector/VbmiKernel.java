@@ -244,10 +244,12 @@ public final class VbmiKernel implements GaloisKernel {
     public void multiply(PreparedMatrix matrix, MemorySegment[] inputs, MemorySegment[] outputs, long length) {
         Prepared p = own(matrix, inputs.length, outputs.length);
         Matrices.checkBounds(inputs, outputs, length);
-        Segments.SliceProfile.ensure();
         Segments.multiply(inputs, outputs, length,
-                (in, out, n) -> Segments.alignedPasses(p.matrix, in, out, n, 64, span -> chunk(p, span),
-                        (at, len) -> blocks(p, in, out, at, len)),
+                (in, out, n) -> {
+                    Segments.SliceProfile.ensure(); // only the segment loops slice
+                    Segments.alignedPasses(p.matrix, in, out, n, 64, span -> chunk(p, span),
+                            (at, len) -> blocks(p, in, out, at, len));
+                },
                 (in, inOff, out, outOff, n) -> multiplyArrays(p, in, inOff, out, outOff, n));
     }
 
