@@ -17,7 +17,8 @@
 # (both set: nothing is built, e.g. with the kit bench/device-kit.sh makes for a machine without a JDK); BENCH_MVN_WRAPPER is put before ./mvnw (e.g. "flock /tmp/mvn.lock");
 # BENCH_MVN_ARGS adds Maven flags (e.g. -o); BENCH_CPU_TAG overrides the results folder name; BENCH_KERNELS
 # overrides the kernel list (default: every kernel usable on this JVM/CPU); BENCH_JMH_ARGS is appended to every JMH
-# command line (e.g. "-prof gc"). Python 3 (standard library only) draws the table and chart.
+# command line (e.g. "-prof gc"); BENCH_FORKS replaces the profile's fork count (e.g. 3 for the gate on a lent host
+# whose commands may run 10 minutes at most). Python 3 (standard library only) draws the table and chart.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -120,6 +121,7 @@ run_profile() {
     full) it=(-f 3 -wi 2 -w 1s -i 3 -r 1s) ;;
     gate) it=(-f 5 -wi 2 -w 1s -i 3 -r 1s) ;;
   esac
+  if [ -n "${BENCH_FORKS:-}" ]; then it[1]=$BENCH_FORKS; fi
   if [ "$label" = full ]; then
     # every shape x 4 KiB / 64 KiB / 1 MiB, direct buffers too, every decode loss, every region size
     jmh "$label-encode" "$flags" "${it[@]}" "${excl[@]}" -p kernel="$kernels" \
