@@ -88,8 +88,10 @@ public final class BenchEnvironment {
 
     /**
      * A short, file-name-safe tag for the results folder: the CPU model, then the widest instruction-set level
-     * the kernels care about (e.g. {@code amd-epyc_avx512-vbmi-gfni}). Override with environment variable
-     * {@code BENCH_CPU_TAG} when the model string is too vague (virtual machines often say just "AMD EPYC").
+     * the kernels care about (e.g. {@code amd-epyc-9654-96-core_avx512-vbmi-gfni}). A model name without a digit
+     * names no part (virtual machines often say just "AMD EPYC", for a Zen 4 and a Zen 5 alike), so the
+     * {@linkplain #microarchitecture microarchitecture} follows it where it is known:
+     * {@code amd-epyc-zen-4_avx512-vbmi-gfni}. Environment variable {@code BENCH_CPU_TAG} overrides the tag.
      */
     public static String cpuTag(CpuInfo cpu) {
         String env = System.getenv("BENCH_CPU_TAG");
@@ -98,6 +100,11 @@ public final class BenchEnvironment {
         }
         String model = cpu.model().toLowerCase(Locale.ROOT).replaceAll("\\(r\\)|\\(tm\\)|cpu|processor|@.*", " ")
                 .replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String microarchitecture = microarchitecture(cpu);
+        if (!model.matches(".*[0-9].*") && !microarchitecture.equals("unknown")) {
+            model = (model.isEmpty() || model.equals("unknown") ? "" : model + "-")
+                    + microarchitecture.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        }
         StringBuilder level = new StringBuilder();
         if (cpu.has("avx512f")) {
             level.append("avx512");

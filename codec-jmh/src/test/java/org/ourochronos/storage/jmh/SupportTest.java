@@ -47,12 +47,25 @@ class SupportTest {
             assertEquals("amd-epyc-9654-96-core_avx512-vbmi-gfni", BenchEnvironment.cpuTag(zen4));
             assertEquals("intel-core-i7-6700_avx2", BenchEnvironment.cpuTag(skl));
             assertEquals("unknown_neon", BenchEnvironment.cpuTag(arm));
+            // a VM's vague model name: the microarchitecture keeps a Zen 4's results apart from a Zen 5's
+            Set<String> vbmi = Set.of("avx2", "avx512f", "avx512vbmi", "gfni");
+            assertEquals("amd-epyc-zen-4_avx512-vbmi-gfni", BenchEnvironment.cpuTag(
+                    new CpuInfo("AMD EPYC", vbmi, "amd64", 2, "AuthenticAMD", 25, 17)));
+            assertEquals("amd-epyc-zen-5_avx512-vbmi-gfni", BenchEnvironment.cpuTag(
+                    new CpuInfo("AMD EPYC", vbmi, "amd64", 2, "AuthenticAMD", 26, 2)));
+            assertEquals("intel-xeon-emerald-rapids_avx512-vbmi-gfni", BenchEnvironment.cpuTag(
+                    new CpuInfo("Intel(R) Xeon(R) Processor", vbmi, "amd64", 16, "GenuineIntel", 6, 207)));
+            assertEquals("amd-epyc_avx512-vbmi-gfni", BenchEnvironment.cpuTag(
+                    new CpuInfo("AMD EPYC", vbmi, "amd64", 2, "AuthenticAMD", 99, 1)));
+            // a model name that names the part keeps it as it is
+            assertEquals("amd-epyc-9654-96-core_avx512-vbmi-gfni", BenchEnvironment.cpuTag(
+                    new CpuInfo("AMD EPYC 9654 96-Core Processor", vbmi, "amd64", 2, "AuthenticAMD", 25, 17)));
         }
     }
 
     @Test
     void microarchitectureFromVendorFamilyAndModel() {
-        // this development VM (its model name says only "AMD EPYC") and the lent Intel benchmark host
+        // the development VMs (their model name says only "AMD EPYC"; a Zen 5, then a Zen 4) and the lent Intel host
         assertEquals("Zen 5", BenchEnvironment.microarchitecture(cpu("AuthenticAMD", 26, 2)));
         assertEquals("Emerald Rapids", BenchEnvironment.microarchitecture(cpu("GenuineIntel", 6, 207)));
         assertEquals("Zen 4", BenchEnvironment.microarchitecture(cpu("AuthenticAMD", 25, 17)));
