@@ -28,7 +28,8 @@ VLEN_DOC = {
 # (90 instructions per position against 51 for arrays), fold away (47 -> 59 GB/s).
 # C2 inlines the slice only when the JDK's asSlice bridge has a profile: Segments.SliceProfile makes sure it has.
 def native_cast(name, expr=None, sliced=False):
-    return f"{name} = Segments.NATIVE.cast({expr or name}){'.asSlice(at, end)' if sliced else ''};"
+    cast = f"Segments.NATIVE.cast({expr or name})"
+    return f"{name} = {f'Segments.NATIVE.cast({cast}.asSlice(at, end))' if sliced else cast};"
 
 
 def kinds():

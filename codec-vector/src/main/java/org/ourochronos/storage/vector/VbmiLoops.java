@@ -449,8 +449,8 @@ final class VbmiLoops {
 
     /** 1 input(s) × 1 output(s); segment memory; positions at + [0, end) step VLEN; native segments only. */
     static void block1x1(byte[] t, int base, MemorySegment i0, MemorySegment o0, long at, int end, boolean first) {
-        i0 = Segments.NATIVE.cast(i0).asSlice(at, end);
-        o0 = Segments.NATIVE.cast(o0).asSlice(at, end);
+        i0 = Segments.NATIVE.cast(Segments.NATIVE.cast(i0).asSlice(at, end));
+        o0 = Segments.NATIVE.cast(Segments.NATIVE.cast(o0).asSlice(at, end));
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
         for (long p = 0; p < end; p += VLEN) {
@@ -467,9 +467,9 @@ final class VbmiLoops {
 
     /** 1 input(s) × 2 output(s); segment memory; positions at + [0, end) step VLEN; native segments only. */
     static void block1x2(byte[] t, int base, MemorySegment i0, MemorySegment o0, MemorySegment o1, long at, int end, boolean first) {
-        i0 = Segments.NATIVE.cast(i0).asSlice(at, end);
-        o0 = Segments.NATIVE.cast(o0).asSlice(at, end);
-        o1 = Segments.NATIVE.cast(o1).asSlice(at, end);
+        i0 = Segments.NATIVE.cast(Segments.NATIVE.cast(i0).asSlice(at, end));
+        o0 = Segments.NATIVE.cast(Segments.NATIVE.cast(o0).asSlice(at, end));
+        o1 = Segments.NATIVE.cast(Segments.NATIVE.cast(o1).asSlice(at, end));
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
         ByteVector t10 = ByteVector.fromArray(S, t, base + 256);
@@ -494,10 +494,10 @@ final class VbmiLoops {
 
     /** 1 input(s) × 3 output(s); segment memory; positions at + [0, end) step VLEN; native segments only. */
     static void block1x3(byte[] t, int base, MemorySegment i0, MemorySegment o0, MemorySegment o1, MemorySegment o2, long at, int end, boolean first) {
-        i0 = Segments.NATIVE.cast(i0).asSlice(at, end);
-        o0 = Segments.NATIVE.cast(o0).asSlice(at, end);
-        o1 = Segments.NATIVE.cast(o1).asSlice(at, end);
-        o2 = Segments.NATIVE.cast(o2).asSlice(at, end);
+        i0 = Segments.NATIVE.cast(Segments.NATIVE.cast(i0).asSlice(at, end));
+        o0 = Segments.NATIVE.cast(Segments.NATIVE.cast(o0).asSlice(at, end));
+        o1 = Segments.NATIVE.cast(Segments.NATIVE.cast(o1).asSlice(at, end));
+        o2 = Segments.NATIVE.cast(Segments.NATIVE.cast(o2).asSlice(at, end));
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
         ByteVector t10 = ByteVector.fromArray(S, t, base + 256);
@@ -530,11 +530,11 @@ final class VbmiLoops {
 
     /** 1 input(s) × 4 output(s); segment memory; positions at + [0, end) step VLEN; native segments only. */
     static void block1x4(byte[] t, int base, MemorySegment i0, MemorySegment o0, MemorySegment o1, MemorySegment o2, MemorySegment o3, long at, int end, boolean first) {
-        i0 = Segments.NATIVE.cast(i0).asSlice(at, end);
-        o0 = Segments.NATIVE.cast(o0).asSlice(at, end);
-        o1 = Segments.NATIVE.cast(o1).asSlice(at, end);
-        o2 = Segments.NATIVE.cast(o2).asSlice(at, end);
-        o3 = Segments.NATIVE.cast(o3).asSlice(at, end);
+        i0 = Segments.NATIVE.cast(Segments.NATIVE.cast(i0).asSlice(at, end));
+        o0 = Segments.NATIVE.cast(Segments.NATIVE.cast(o0).asSlice(at, end));
+        o1 = Segments.NATIVE.cast(Segments.NATIVE.cast(o1).asSlice(at, end));
+        o2 = Segments.NATIVE.cast(Segments.NATIVE.cast(o2).asSlice(at, end));
+        o3 = Segments.NATIVE.cast(Segments.NATIVE.cast(o3).asSlice(at, end));
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
         ByteVector t10 = ByteVector.fromArray(S, t, base + 256);
@@ -575,9 +575,9 @@ final class VbmiLoops {
 
     /** 2 input(s) × 1 output(s); segment memory; positions at + [0, end) step VLEN; native segments only. */
     static void block2x1(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment o0, long at, int end, boolean first) {
-        i0 = Segments.NATIVE.cast(i0).asSlice(at, end);
-        i1 = Segments.NATIVE.cast(i1).asSlice(at, end);
-        o0 = Segments.NATIVE.cast(o0).asSlice(at, end);
+        i0 = Segments.NATIVE.cast(Segments.NATIVE.cast(i0).asSlice(at, end));
+        i1 = Segments.NATIVE.cast(Segments.NATIVE.cast(i1).asSlice(at, end));
+        o0 = Segments.NATIVE.cast(Segments.NATIVE.cast(o0).asSlice(at, end));
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
@@ -598,10 +598,10 @@ final class VbmiLoops {
 
     /** 2 input(s) × 2 output(s); segment memory; positions at + [0, end) step VLEN; native segments only. */
     static void block2x2(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment o0, MemorySegment o1, long at, int end, boolean first) {
-        i0 = Segments.NATIVE.cast(i0).asSlice(at, end);
-        i1 = Segments.NATIVE.cast(i1).asSlice(at, end);
-        o0 = Segments.NATIVE.cast(o0).asSlice(at, end);
-        o1 = Segments.NATIVE.cast(o1).asSlice(at, end);
+        i0 = Segments.NATIVE.cast(Segments.NATIVE.cast(i0).asSlice(at, end));
+        i1 = Segments.NATIVE.cast(Segments.NATIVE.cast(i1).asSlice(at, end));
+        o0 = Segments.NATIVE.cast(Segments.NATIVE.cast(o0).asSlice(at, end));
+        o1 = Segments.NATIVE.cast(Segments.NATIVE.cast(o1).asSlice(at, end));
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
@@ -632,11 +632,11 @@ final class VbmiLoops {
 
     /** 2 input(s) × 3 output(s); segment memory; positions at + [0, end) step VLEN; native segments only. */
     static void block2x3(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment o0, MemorySegment o1, MemorySegment o2, long at, int end, boolean first) {
-        i0 = Segments.NATIVE.cast(i0).asSlice(at, end);
-        i1 = Segments.NATIVE.cast(i1).asSlice(at, end);
-        o0 = Segments.NATIVE.cast(o0).asSlice(at, end);
-        o1 = Segments.NATIVE.cast(o1).asSlice(at, end);
-        o2 = Segments.NATIVE.cast(o2).asSlice(at, end);
+        i0 = Segments.NATIVE.cast(Segments.NATIVE.cast(i0).asSlice(at, end));
+        i1 = Segments.NATIVE.cast(Segments.NATIVE.cast(i1).asSlice(at, end));
+        o0 = Segments.NATIVE.cast(Segments.NATIVE.cast(o0).asSlice(at, end));
+        o1 = Segments.NATIVE.cast(Segments.NATIVE.cast(o1).asSlice(at, end));
+        o2 = Segments.NATIVE.cast(Segments.NATIVE.cast(o2).asSlice(at, end));
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
@@ -677,12 +677,12 @@ final class VbmiLoops {
 
     /** 2 input(s) × 4 output(s); segment memory; positions at + [0, end) step VLEN; native segments only. */
     static void block2x4(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment o0, MemorySegment o1, MemorySegment o2, MemorySegment o3, long at, int end, boolean first) {
-        i0 = Segments.NATIVE.cast(i0).asSlice(at, end);
-        i1 = Segments.NATIVE.cast(i1).asSlice(at, end);
-        o0 = Segments.NATIVE.cast(o0).asSlice(at, end);
-        o1 = Segments.NATIVE.cast(o1).asSlice(at, end);
-        o2 = Segments.NATIVE.cast(o2).asSlice(at, end);
-        o3 = Segments.NATIVE.cast(o3).asSlice(at, end);
+        i0 = Segments.NATIVE.cast(Segments.NATIVE.cast(i0).asSlice(at, end));
+        i1 = Segments.NATIVE.cast(Segments.NATIVE.cast(i1).asSlice(at, end));
+        o0 = Segments.NATIVE.cast(Segments.NATIVE.cast(o0).asSlice(at, end));
+        o1 = Segments.NATIVE.cast(Segments.NATIVE.cast(o1).asSlice(at, end));
+        o2 = Segments.NATIVE.cast(Segments.NATIVE.cast(o2).asSlice(at, end));
+        o3 = Segments.NATIVE.cast(Segments.NATIVE.cast(o3).asSlice(at, end));
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
         ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
@@ -733,10 +733,10 @@ final class VbmiLoops {
 
     /** 3 input(s) × 1 output(s); segment memory; positions at + [0, end) step VLEN; native segments only. */
     static void block3x1(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment i2, MemorySegment o0, long at, int end, boolean first) {
-        i0 = Segments.NATIVE.cast(i0).asSlice(at, end);
-        i1 = Segments.NATIVE.cast(i1).asSlice(at, end);
-        i2 = Segments.NATIVE.cast(i2).asSlice(at, end);
-        o0 = Segments.NATIVE.cast(o0).asSlice(at, end);
+        i0 = Segments.NATIVE.cast(Segments.NATIVE.cast(i0).asSlice(at, end));
+        i1 = Segments.NATIVE.cast(Segments.NATIVE.cast(i1).asSlice(at, end));
+        i2 = Segments.NATIVE.cast(Segments.NATIVE.cast(i2).asSlice(at, end));
+        o0 = Segments.NATIVE.cast(Segments.NATIVE.cast(o0).asSlice(at, end));
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
         ByteVector t02 = ByteVector.fromArray(S, t, base + 128);
@@ -761,11 +761,11 @@ final class VbmiLoops {
 
     /** 3 input(s) × 2 output(s); segment memory; positions at + [0, end) step VLEN; native segments only. */
     static void block3x2(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment i2, MemorySegment o0, MemorySegment o1, long at, int end, boolean first) {
-        i0 = Segments.NATIVE.cast(i0).asSlice(at, end);
-        i1 = Segments.NATIVE.cast(i1).asSlice(at, end);
-        i2 = Segments.NATIVE.cast(i2).asSlice(at, end);
-        o0 = Segments.NATIVE.cast(o0).asSlice(at, end);
-        o1 = Segments.NATIVE.cast(o1).asSlice(at, end);
+        i0 = Segments.NATIVE.cast(Segments.NATIVE.cast(i0).asSlice(at, end));
+        i1 = Segments.NATIVE.cast(Segments.NATIVE.cast(i1).asSlice(at, end));
+        i2 = Segments.NATIVE.cast(Segments.NATIVE.cast(i2).asSlice(at, end));
+        o0 = Segments.NATIVE.cast(Segments.NATIVE.cast(o0).asSlice(at, end));
+        o1 = Segments.NATIVE.cast(Segments.NATIVE.cast(o1).asSlice(at, end));
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
         ByteVector t02 = ByteVector.fromArray(S, t, base + 128);
@@ -802,12 +802,12 @@ final class VbmiLoops {
 
     /** 3 input(s) × 3 output(s); segment memory; positions at + [0, end) step VLEN; native segments only. */
     static void block3x3(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment i2, MemorySegment o0, MemorySegment o1, MemorySegment o2, long at, int end, boolean first) {
-        i0 = Segments.NATIVE.cast(i0).asSlice(at, end);
-        i1 = Segments.NATIVE.cast(i1).asSlice(at, end);
-        i2 = Segments.NATIVE.cast(i2).asSlice(at, end);
-        o0 = Segments.NATIVE.cast(o0).asSlice(at, end);
-        o1 = Segments.NATIVE.cast(o1).asSlice(at, end);
-        o2 = Segments.NATIVE.cast(o2).asSlice(at, end);
+        i0 = Segments.NATIVE.cast(Segments.NATIVE.cast(i0).asSlice(at, end));
+        i1 = Segments.NATIVE.cast(Segments.NATIVE.cast(i1).asSlice(at, end));
+        i2 = Segments.NATIVE.cast(Segments.NATIVE.cast(i2).asSlice(at, end));
+        o0 = Segments.NATIVE.cast(Segments.NATIVE.cast(o0).asSlice(at, end));
+        o1 = Segments.NATIVE.cast(Segments.NATIVE.cast(o1).asSlice(at, end));
+        o2 = Segments.NATIVE.cast(Segments.NATIVE.cast(o2).asSlice(at, end));
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
         ByteVector t02 = ByteVector.fromArray(S, t, base + 128);
@@ -856,13 +856,13 @@ final class VbmiLoops {
 
     /** 3 input(s) × 4 output(s); segment memory; positions at + [0, end) step VLEN; native segments only. */
     static void block3x4(byte[] t, int base, MemorySegment i0, MemorySegment i1, MemorySegment i2, MemorySegment o0, MemorySegment o1, MemorySegment o2, MemorySegment o3, long at, int end, boolean first) {
-        i0 = Segments.NATIVE.cast(i0).asSlice(at, end);
-        i1 = Segments.NATIVE.cast(i1).asSlice(at, end);
-        i2 = Segments.NATIVE.cast(i2).asSlice(at, end);
-        o0 = Segments.NATIVE.cast(o0).asSlice(at, end);
-        o1 = Segments.NATIVE.cast(o1).asSlice(at, end);
-        o2 = Segments.NATIVE.cast(o2).asSlice(at, end);
-        o3 = Segments.NATIVE.cast(o3).asSlice(at, end);
+        i0 = Segments.NATIVE.cast(Segments.NATIVE.cast(i0).asSlice(at, end));
+        i1 = Segments.NATIVE.cast(Segments.NATIVE.cast(i1).asSlice(at, end));
+        i2 = Segments.NATIVE.cast(Segments.NATIVE.cast(i2).asSlice(at, end));
+        o0 = Segments.NATIVE.cast(Segments.NATIVE.cast(o0).asSlice(at, end));
+        o1 = Segments.NATIVE.cast(Segments.NATIVE.cast(o1).asSlice(at, end));
+        o2 = Segments.NATIVE.cast(Segments.NATIVE.cast(o2).asSlice(at, end));
+        o3 = Segments.NATIVE.cast(Segments.NATIVE.cast(o3).asSlice(at, end));
         ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
         ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
         ByteVector t02 = ByteVector.fromArray(S, t, base + 128);
