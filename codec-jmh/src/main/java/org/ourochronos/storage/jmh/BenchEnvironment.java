@@ -37,6 +37,8 @@ public final class BenchEnvironment {
         f.put("cpu.family", cpu.family());
         f.put("cpu.modelNumber", cpu.modelNumber());
         f.put("cpu.microarchitecture", microarchitecture(cpu));
+        // in a virtual machine family and model are what the hypervisor presents, not necessarily the host's part
+        f.put("cpu.virtualized", cpu.has("hypervisor"));
         f.put("jvm.args", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         f.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         f.put("kernels.usable", Kernels.usableNames());
@@ -59,7 +61,7 @@ public final class BenchEnvironment {
 
     /**
      * The microarchitecture, for the server parts we have results for or expect, else "unknown"; from the vendors'
-     * published family/model numbers (AMD family 0x19 is Zen 3 and Zen 4, 0x1A is Zen 5). It decides what a result
+     * published family/model numbers (AMD family 0x17 is Zen to Zen 2, 0x19 Zen 3 and Zen 4, 0x1A Zen 5). It decides what a result
      * means: Zen 4 executes 512-bit operations in two halves, Zen 5 does not, so the same code and the same peers
      * give different ratios.
      */
@@ -67,7 +69,7 @@ public final class BenchEnvironment {
         int model = cpu.modelNumber();
         if (cpu.vendor().equals("AuthenticAMD")) {
             return switch (cpu.family()) {
-                case 0x17 -> "Zen / Zen 2";
+                case 0x17 -> model < 0x30 ? "Zen" : "Zen 2"; // Zen+ (0x08, 0x18) counts as Zen
                 case 0x19 -> model >= 0x10 && model <= 0x1f || model >= 0x60 && model <= 0xaf ? "Zen 4" : "Zen 3";
                 case 0x1a -> "Zen 5";
                 default -> "unknown";

@@ -55,6 +55,8 @@ class SupportTest {
                     new CpuInfo("AMD EPYC", vbmi, "amd64", 2, "AuthenticAMD", 26, 2)));
             assertEquals("intel-xeon-emerald-rapids_avx512-vbmi-gfni", BenchEnvironment.cpuTag(
                     new CpuInfo("Intel(R) Xeon(R) Processor", vbmi, "amd64", 16, "GenuineIntel", 6, 207)));
+            assertEquals("amd-epyc-zen_avx2", BenchEnvironment.cpuTag( // QEMU's "EPYC" model, as a KVM guest shows it
+                    new CpuInfo("AMD EPYC", Set.of("avx", "avx2", "hypervisor"), "amd64", 2, "AuthenticAMD", 23, 1)));
             assertEquals("amd-epyc_avx512-vbmi-gfni", BenchEnvironment.cpuTag(
                     new CpuInfo("AMD EPYC", vbmi, "amd64", 2, "AuthenticAMD", 99, 1)));
             // a model name that names the part keeps it as it is
@@ -70,6 +72,8 @@ class SupportTest {
         assertEquals("Emerald Rapids", BenchEnvironment.microarchitecture(cpu("GenuineIntel", 6, 207)));
         assertEquals("Zen 4", BenchEnvironment.microarchitecture(cpu("AuthenticAMD", 25, 17)));
         assertEquals("Zen 3", BenchEnvironment.microarchitecture(cpu("AuthenticAMD", 25, 1)));
+        assertEquals("Zen", BenchEnvironment.microarchitecture(cpu("AuthenticAMD", 23, 1)));
+        assertEquals("Zen 2", BenchEnvironment.microarchitecture(cpu("AuthenticAMD", 23, 49)));
         assertEquals("unknown", BenchEnvironment.microarchitecture(cpu("GenuineIntel", 6, 1)));
         assertEquals("unknown", BenchEnvironment.microarchitecture(
                 new CpuInfo("AMD EPYC", Set.of(), "amd64", 2)));
@@ -83,7 +87,8 @@ class SupportTest {
     void environmentIsValidJsonShape() {
         Map<String, Object> facts = BenchEnvironment.facts();
         assertTrue(facts.containsKey("cpu.model") && facts.containsKey("cpu.family")
-                && facts.containsKey("cpu.microarchitecture") && facts.containsKey("kernel.vectorBits")
+                && facts.containsKey("cpu.microarchitecture") && facts.get("cpu.virtualized") instanceof Boolean
+                && facts.containsKey("kernel.vectorBits")
                 && facts.containsKey("isal") && facts.containsKey("kernels"), facts.keySet().toString());
         String json = BenchEnvironment.toJson(Map.of("a\"b", List.of(1, true, "x\ny")));
         assertEquals("{\n  \"a\\\"b\": [\n    1,\n    true,\n    \"x\\ny\"\n  ]\n}", json);
