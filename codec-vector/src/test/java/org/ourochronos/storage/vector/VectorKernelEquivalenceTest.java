@@ -223,16 +223,16 @@ class VectorKernelEquivalenceTest {
     }
 
     /**
-     * The VBMI kernel's chunk policies (whole call, 8 KiB chunks) give the scalar bytes, including a short last
+     * The VBMI kernel's chunk policies (whole call, 32 KiB chunks) give the scalar bytes, including a short last
      * chunk and a scalar tail.
      */
     @ParameterizedTest(name = "{0}x{1} len={2} chunk={3}")
     @CsvSource({
             "4, 10, 65553, 65536", // 14 x 64 KiB fits the whole-call budget: one chunk, tail of 17
-            "4, 5, 600001, 8192", // chunked, the last chunk short
-            "4, 10, 300007, 8192", // four blocks per output group
-            "8, 7, 300001, 8192", // two output groups of three blocks
-            "3, 6, 400001, 8192"}) // two input groups of three, one output group of three
+            "4, 5, 600001, 32768", // chunked, the last chunk short
+            "4, 10, 300007, 32768", // four blocks per output group
+            "8, 7, 300001, 32768", // two output groups of three blocks
+            "3, 6, 400001, 32768"}) // two input groups of three, one output group of three
     void vbmiChunkPoliciesMatchScalar(int rows, int columns, int length, int expectedChunk) {
         Case c = randomCase(rows * 1000L + length, rows, columns, length, 0, 0);
         VbmiKernel.Prepared prepared = (VbmiKernel.Prepared) VbmiKernel.instance().prepare(c.matrix);
