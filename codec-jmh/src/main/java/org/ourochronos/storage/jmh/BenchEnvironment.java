@@ -61,9 +61,9 @@ public final class BenchEnvironment {
 
     /**
      * The microarchitecture, for the server parts we have results for or expect, else "unknown"; from the vendors'
-     * published family/model numbers (AMD family 0x17 is Zen to Zen 2, 0x19 Zen 3 and Zen 4, 0x1A Zen 5). It decides what a result
-     * means: Zen 4 executes 512-bit operations in two halves, Zen 5 does not, so the same code and the same peers
-     * give different ratios.
+     * published family/model numbers (AMD family 0x17 is Zen to Zen 2, 0x19 Zen 3 and Zen 4, 0x1A Zen 5). It
+     * decides what a result means: Zen 4 executes 512-bit operations in two halves, Zen 5 does not, so the same code
+     * and the same peers give different ratios.
      */
     static String microarchitecture(CpuInfo cpu) {
         int model = cpu.modelNumber();

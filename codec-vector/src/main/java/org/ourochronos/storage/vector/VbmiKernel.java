@@ -168,11 +168,11 @@ public final class VbmiKernel implements GaloisKernel {
      * Positions per chunk for one call. Chunking keeps the outputs cached between the blocks of one output group,
      * but each block call costs a prologue (tables, range checks). Measured on Zen 5 (JMH, 3 forks): a call whose
      * shards fit in about 2 MiB runs fastest unchunked (10+4 at 64 KiB: 51–53 against 43–48 GB/s with 8 KiB
-     * chunks); for larger calls 4–64 KiB chunks all ran at 39–43 GB/s (1 MiB shards). On a Zen 4 (three forks, the
-     * chunk sizes interleaved, 1 MiB shards) 32 KiB chunks beat 8 KiB on heap arrays in every shape (10+4 24.6
-     * against 19.3 GB/s, 7+8 11.9 against 7.4, 5+4 27.8 against 26.0) and matched them on aligned native memory
-     * (10+4 26.0 against 26.5, 5+4 30.3 against 27.9); with 32 KiB chunks one input group and one output group
-     * (7 × 32 KiB) still fit in L2 with room to spare.
+     * chunks); for larger calls 4–64 KiB chunks all ran at 39–43 GB/s (same-JVM harness, 10+4 at 1 MiB). On a
+     * Zen 4 (JMH, three forks, the chunk sizes interleaved, 1 MiB shards) 32 KiB chunks beat 8 KiB on heap arrays
+     * in every shape (10+4 24.6 against 19.3 GB/s, 7+8 11.9 against 7.4, 5+4 27.8 against 26.0) and matched them on
+     * aligned native memory (10+4 26.0 against 26.5, 5+4 30.3 against 27.9); 64 KiB was no better than 32. With
+     * 32 KiB chunks one input group and one output group (7 × 32 KiB) still fit in L2 with room to spare.
      */
     static int chunk(Prepared p, long end) {
         if (CHUNK_OVERRIDE > 0) {
