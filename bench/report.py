@@ -173,7 +173,8 @@ def env_lines(env, profile):
         f"- CPU: {env.get('cpu.model')} ({env.get('cpu.processors')} processors), flags: {env.get('cpu.flags')}"
         + (f"; family {env.get('cpu.family')} model {env.get('cpu.modelNumber')}"
            f" ({env.get('cpu.microarchitecture')})" if 'cpu.family' in env else "")
-        + ("; a virtual machine: family and model are what its hypervisor presents" if env.get('cpu.virtualized') else ""),
+        + ("; a virtual machine: family and model are what its hypervisor presents"
+           if env.get('cpu.virtualized') else ""),
         f"- JVM: {env.get('jvm')} ({env.get('jvm.vendor')}); flags: `{env.get('jvm.args')}`",
         f"- selected kernel: {env.get('kernel')} ({env.get('kernel.vectorBits')}-bit); "
         f"candidates: {env.get('kernel.candidates')}",
