@@ -5,6 +5,8 @@ an SVG chart; compares summaries of several CPUs side by side. Standard library 
   report.py report  <results/<cpu-tag>> <profile>    reads jmh-<profile>.json and env-<profile>.json there, writes
                                                      <profile>.md, summary-<profile>.json, chart-<profile>.svg
   report.py compare <summary.json> [<summary.json> ...]   one GB/s column per file
+  report.py tally [--min R] <summary.json> [<summary.json> ...]   our ratio to ISA-L per run, how many runs
+                                                     reached R (default 1.5) and the median over the runs
 
 Conventions (see codec-jmh's package-info): methods region / encode* / decode*; params code ("k+m") and shardSize
 make one op k x shardSize bytes of data, param size makes it size bytes; param kernel names our kernel.
@@ -337,11 +339,43 @@ def compare(paths):
         print(f"| {k[0]} | {k[1]} | {k[2]} | " + " | ".join(fmt(c.get(k)) for c in cells) + " |")
 
 
+def tally(paths, minimum=1.5):
+    """Ratio to ISA-L of every row of ours, one column per summary (run), then runs >= minimum and the median.
+
+    One passing run says little on a noisy machine; this is the view across runs that a hard target needs."""
+    runs = []
+    for p in paths:
+        with open(p) as fh:
+            runs.append((os.path.basename(p).removeprefix("summary-").removesuffix(".json"), json.load(fh)))
+    keys = []
+    for _, s in runs:
+        for r in s["rows"]:
+            k = (r["op"], r["config"], r["impl"])
+            if r["impl"].startswith("ours") and r.get("vsIsal") is not None and k not in keys:
+                keys.append(k)
+    ratios = [{(r["op"], r["config"], r["impl"]): r.get("vsIsal") for r in s["rows"]} for _, s in runs]
+    print("| operation | configuration | implementation | " + " | ".join(n for n, _ in runs)
+          + f" | runs ≥ {minimum:g}× | median |")
+    print("|---|---|---|" + "---:|" * (len(runs) + 2))
+    for k in keys:
+        values = [c.get(k) for c in ratios]
+        present = [v for v in values if v is not None]
+        cells = ["–" if v is None else f"{v:.2f}×" if v >= minimum
+                 else f"**{v:.3f}×**" if round(v, 2) >= minimum else f"**{v:.2f}×**" for v in values]
+        passed = sum(v >= minimum for v in present)
+        print(f"| {k[0]} | {k[1]} | {k[2]} | " + " | ".join(cells)
+              + f" | {passed} of {len(present)} | {statistics.median(present):.2f}× |")
+
+
 def main(argv):
     if len(argv) >= 3 and argv[0] == "report":
         report(argv[1], argv[2])
     elif len(argv) >= 2 and argv[0] == "compare":
         compare(argv[1:])
+    elif len(argv) >= 4 and argv[0] == "tally" and argv[1] == "--min":
+        tally(argv[3:], float(argv[2]))
+    elif len(argv) >= 2 and argv[0] == "tally":
+        tally(argv[1:])
     else:
         print(__doc__, file=sys.stderr)
         return 2

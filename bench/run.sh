@@ -12,6 +12,7 @@
 #                              # memory-bound stream (k loads + m stores, no arithmetic)
 #   bench/run.sh report <results/<tag>> <profile>    # re-make table + chart from stored JSON
 #   bench/run.sh compare <summary.json> <summary.json> ...   # CPUs side by side
+#   bench/run.sh tally [--min 1.5] <summary-gate-*.json>   # ratio to ISA-L per run, runs that reached it, median
 #
 # Environment: BENCH_SKIP_BUILD=1 reuses the jar; BENCH_JAR and BENCH_JAVA run a prebuilt jar on a given java
 # (both set: nothing is built, e.g. with the kit bench/device-kit.sh makes for a machine without a JDK); BENCH_MVN_WRAPPER is put before ./mvnw (e.g. "flock /tmp/mvn.lock");
@@ -32,8 +33,9 @@ python=${PYTHON:-python3}
 case "$profile" in
   report) exec "$python" "$here/report.py" report "$@" ;;
   compare) exec "$python" "$here/report.py" compare "$@" ;;
+  tally) exec "$python" "$here/report.py" tally "$@" ;;
   quick|full|legacy-cpus|gate) ;;
-  *) echo "usage: bench/run.sh quick|full|legacy-cpus|gate|report|compare (see docs/benchmarks.md)" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh quick|full|legacy-cpus|gate|report|compare|tally (see docs/benchmarks.md)" >&2; exit 2 ;;
 esac
 
 # The same JDK (>= 25) the Maven wrapper picks, unless BENCH_JAVA names a java (a JDK or a jlink'd runtime >= 25:
