@@ -320,19 +320,29 @@ def report(folder, profile):
     print(f"wrote {folder}/{profile}.md, summary-{profile}.json, chart-{profile}.svg, jmh-{profile}.json")
 
 
+def row_keys(summaries, keep=lambda row: True):
+    """(operation, configuration, implementation) of every kept row, in first-seen order."""
+    keys = []
+    for s in summaries:
+        for r in s["rows"]:
+            k = (r["op"], r["config"], r["impl"])
+            if keep(r) and k not in keys:
+                keys.append(k)
+    return keys
+
+
+def by_row(summary, field):
+    return {(r["op"], r["config"], r["impl"]): r.get(field) for r in summary["rows"]}
+
+
 def compare(paths):
     summaries = []
     for p in paths:
         with open(p) as fh:
             summaries.append(json.load(fh))
     names = [f"{s['env'].get('cpuTag', p)} ({s['profile']})" for s, p in zip(summaries, paths)]
-    keys = []
-    for s in summaries:
-        for r in s["rows"]:
-            k = (r["op"], r["config"], r["impl"])
-            if k not in keys:
-                keys.append(k)
-    cells = [{(r["op"], r["config"], r["impl"]): r["gbps"] for r in s["rows"]} for s in summaries]
+    keys = row_keys(summaries)
+    cells = [by_row(s, "gbps") for s in summaries]
     print("| operation | configuration | implementation | " + " | ".join(names) + " |")
     print("|---|---|---|" + "---:|" * len(names))
     for k in keys:
@@ -347,13 +357,8 @@ def tally(paths, minimum=1.5):
     for p in paths:
         with open(p) as fh:
             runs.append((os.path.basename(p).removeprefix("summary-").removesuffix(".json"), json.load(fh)))
-    keys = []
-    for _, s in runs:
-        for r in s["rows"]:
-            k = (r["op"], r["config"], r["impl"])
-            if r["impl"].startswith("ours") and r.get("vsIsal") is not None and k not in keys:
-                keys.append(k)
-    ratios = [{(r["op"], r["config"], r["impl"]): r.get("vsIsal") for r in s["rows"]} for _, s in runs]
+    keys = row_keys([s for _, s in runs], lambda r: r["impl"].startswith("ours") and r.get("vsIsal") is not None)
+    ratios = [by_row(s, "vsIsal") for _, s in runs]
     print("| operation | configuration | implementation | " + " | ".join(n for n, _ in runs)
           + f" | runs ≥ {minimum:g}× | median |")
     print("|---|---|---|" + "---:|" * (len(runs) + 2))
