@@ -378,7 +378,12 @@ def main(argv):
     elif len(argv) >= 2 and argv[0] == "compare":
         compare(argv[1:])
     elif len(argv) >= 4 and argv[0] == "tally" and argv[1] == "--min":
-        tally(argv[3:], float(argv[2]))
+        try:
+            minimum = float(argv[2])
+        except ValueError:
+            print(f"tally: --min takes a ratio such as 1.5, not {argv[2]!r}", file=sys.stderr)
+            return 2
+        tally(argv[3:], minimum)
     elif len(argv) >= 2 and argv[0] == "tally":
         tally(argv[1:])
     else:
