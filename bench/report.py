@@ -335,11 +335,16 @@ def by_row(summary, field):
     return {(r["op"], r["config"], r["impl"]): r.get(field) for r in summary["rows"]}
 
 
-def compare(paths):
+def load_summaries(paths):
     summaries = []
     for p in paths:
         with open(p) as fh:
             summaries.append(json.load(fh))
+    return summaries
+
+
+def compare(paths):
+    summaries = load_summaries(paths)
     names = [f"{s['env'].get('cpuTag', p)} ({s['profile']})" for s, p in zip(summaries, paths)]
     keys = row_keys(summaries)
     cells = [by_row(s, "gbps") for s in summaries]
@@ -353,15 +358,13 @@ def tally(paths, minimum=1.5):
     """Ratio to ISA-L of every row of ours, one column per summary (run), then runs >= minimum and the median.
 
     One passing run says little on a noisy machine; this is the view across runs that a hard target needs."""
-    runs = []
-    for p in paths:
-        with open(p) as fh:
-            runs.append((os.path.basename(p).removeprefix("summary-").removesuffix(".json"), json.load(fh)))
-    keys = row_keys([s for _, s in runs], lambda r: r["impl"].startswith("ours") and r.get("vsIsal") is not None)
-    ratios = [by_row(s, "vsIsal") for _, s in runs]
-    print("| operation | configuration | implementation | " + " | ".join(n for n, _ in runs)
+    summaries = load_summaries(paths)
+    names = [os.path.basename(p).removeprefix("summary-").removesuffix(".json") for p in paths]
+    keys = row_keys(summaries, lambda r: r["impl"].startswith("ours") and r.get("vsIsal") is not None)
+    ratios = [by_row(s, "vsIsal") for s in summaries]
+    print("| operation | configuration | implementation | " + " | ".join(names)
           + f" | runs ≥ {minimum:g}× | median |")
-    print("|---|---|---|" + "---:|" * (len(runs) + 2))
+    print("|---|---|---|" + "---:|" * (len(names) + 2))
     for k in keys:
         values = [c.get(k) for c in ratios]
         present = [v for v in values if v is not None]
