@@ -6,7 +6,8 @@ an SVG chart; compares summaries of several CPUs side by side. Standard library 
                                                      <profile>.md, summary-<profile>.json, chart-<profile>.svg
   report.py compare <summary.json> [<summary.json> ...]   one GB/s column per file
   report.py tally [--min R] <summary.json> [<summary.json> ...]   our ratio to ISA-L per run, how many runs
-                                                     reached R (default 1.5) and the median over the runs
+                                                     reached R (default 1.5), the median over the runs, and
+                                                     the runs in which every row reached R
 
 Conventions (see codec-jmh's package-info): methods region / encode* / decode*; params code ("k+m") and shardSize
 make one op k x shardSize bytes of data, param size makes it size bytes; param kernel names our kernel.
@@ -357,7 +358,8 @@ def compare(paths):
 def tally(paths, minimum=1.5):
     """Ratio to ISA-L of every row of ours, one column per summary (run), then runs >= minimum and the median.
 
-    One passing run says little on a noisy machine; this is the view across runs that a hard target needs."""
+    One passing run says little on a noisy machine; this is the view across runs that a hard target needs. The last
+    line names the runs in which every row reached the minimum (a row missing from a run counts as not reached)."""
     summaries = load_summaries(paths)
     names = [os.path.basename(p).removeprefix("summary-").removesuffix(".json") for p in paths]
     keys = row_keys(summaries, lambda r: r["impl"].startswith("ours") and r.get("vsIsal") is not None)
@@ -373,6 +375,11 @@ def tally(paths, minimum=1.5):
         passed = sum(v >= minimum for v in present)
         print(f"| {k[0]} | {k[1]} | {k[2]} | " + " | ".join(cells)
               + f" | {passed} of {len(present)} | {statistics.median(present):.2f}× |")
+    # A hard target holds in a run only if every row of that run holds: name those runs.
+    whole = [n for n, c in zip(names, ratios) if all(c.get(k) is not None and c[k] >= minimum for k in keys)]
+    print()
+    print(f"Runs with every row ≥ {minimum:g}×: {len(whole)} of {len(names)}"
+          + (f" ({', '.join(whole)})" if whole else "") + ".")
 
 
 def main(argv):

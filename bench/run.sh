@@ -12,7 +12,8 @@
 #                              # memory-bound stream (k loads + m stores, no arithmetic)
 #   bench/run.sh report <results/<tag>> <profile>    # re-make table + chart from stored JSON
 #   bench/run.sh compare <summary.json> <summary.json> ...   # CPUs side by side
-#   bench/run.sh tally [--min 1.5] <summary-gate-*.json>   # ratio to ISA-L per run, runs that reached it, median
+#   bench/run.sh tally [--min 1.5] <summary-gate-*.json>   # ratio to ISA-L per run, runs that reached it, median,
+#                              # and the runs in which every cell reached it
 #
 # Environment: BENCH_SKIP_BUILD=1 reuses the jar; BENCH_JAR and BENCH_JAVA run a prebuilt jar on a given java
 # (both set: nothing is built, e.g. with the kit bench/device-kit.sh makes for a machine without a JDK); BENCH_MVN_WRAPPER is put before ./mvnw (e.g. "flock /tmp/mvn.lock");
