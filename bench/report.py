@@ -7,7 +7,8 @@ an SVG chart; compares summaries of several CPUs side by side. Standard library 
   report.py compare <summary.json> [<summary.json> ...]   one GB/s column per file
   report.py tally [--min R] <summary.json> [<summary.json> ...]   our ratio to ISA-L per run, how many runs
                                                      reached R (default 1.5), the median over the runs, and
-                                                     the runs in which every row reached R
+                                                     the runs in which every row reached R (runs in numeric
+                                                     order of their file names)
 
 Conventions (see codec-jmh's package-info): methods region / encode* / decode*; params code ("k+m") and shardSize
 make one op k x shardSize bytes of data, param size makes it size bytes; param kernel names our kernel.
@@ -17,6 +18,8 @@ import html
 import json
 import math
 import os
+import re
+import signal
 import statistics
 import sys
 
@@ -355,11 +358,22 @@ def compare(paths):
         print(f"| {k[0]} | {k[1]} | {k[2]} | " + " | ".join(fmt(c.get(k)) for c in cells) + " |")
 
 
+def mark(v, minimum):
+    """A ratio for the tally: bold below the minimum, with three decimals where two would round up to it."""
+    if v is None:
+        return "–"
+    if v >= minimum:
+        return f"{v:.2f}×"
+    return f"**{v:.3f}×**" if round(v, 2) >= minimum else f"**{v:.2f}×**"
+
+
 def tally(paths, minimum=1.5):
     """Ratio to ISA-L of every row of ours, one column per summary (run), then runs >= minimum and the median.
 
     One passing run says little on a noisy machine; this is the view across runs that a hard target needs. The last
     line names the runs in which every row reached the minimum (a row missing from a run counts as not reached)."""
+    # Runs in numeric order, so that a shell glob puts gate-10 after gate-9, not after gate-1.
+    paths = sorted(paths, key=lambda p: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", p)])
     summaries = load_summaries(paths)
     names = [os.path.basename(p).removeprefix("summary-").removesuffix(".json") for p in paths]
     keys = row_keys(summaries, lambda r: r["impl"].startswith("ours") and r.get("vsIsal") is not None)
@@ -370,11 +384,10 @@ def tally(paths, minimum=1.5):
     for k in keys:
         values = [c.get(k) for c in ratios]
         present = [v for v in values if v is not None]
-        cells = ["–" if v is None else f"{v:.2f}×" if v >= minimum
-                 else f"**{v:.3f}×**" if round(v, 2) >= minimum else f"**{v:.2f}×**" for v in values]
+        cells = [mark(v, minimum) for v in values]
         passed = sum(v >= minimum for v in present)
         print(f"| {k[0]} | {k[1]} | {k[2]} | " + " | ".join(cells)
-              + f" | {passed} of {len(present)} | {statistics.median(present):.2f}× |")
+              + f" | {passed} of {len(present)} | {mark(statistics.median(present), minimum)} |")
     # A hard target holds in a run only if every row of that run holds: name those runs.
     whole = [n for n, c in zip(names, ratios) if all(c.get(k) is not None and c[k] >= minimum for k in keys)]
     print()
@@ -403,4 +416,5 @@ def main(argv):
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `report.py tally ... | head` ends quietly
     sys.exit(main(sys.argv[1:]))
