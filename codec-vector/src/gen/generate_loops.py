@@ -134,15 +134,18 @@ def vbmi():
            "    static final int VLEN = 64;\n",
            "    private VbmiLoops() {",
            "    }\n"]
-    for suffix, itype, otype, load, store in kinds():
+    # Segment loops also come walking down: which way avoids 4 KiB aliasing depends on where the shards lie, and
+    # for native memory VbmiKernel can tell from their addresses (see VbmiKernel.walksDown).
+    for suffix, itype, otype, load, store, down in [k + (False,) for k in kinds()] + [kinds()[1] + (True,)]:
         for ni in range(1, 4):
             for no in range(1, 5):
                 ins = ", ".join(f"{itype} i{i}" for i in range(ni))
                 outs = ", ".join(f"{itype} o{j}" for j in range(no))
                 inoff = "int inOff, " if suffix == "array" else ""
                 outoff = "int outOff, " if suffix == "array" else "long at, "
-                out.append(f"    /** {ni} input(s) × {no} output(s); {suffix} memory; {VLEN_DOC[suffix]} */")
-                out.append(f"    static void block{ni}x{no}(byte[] t, int base, {ins}, {inoff}{outs}, {outoff}"
+                direction = ", walking from the last position down" if down else ""
+                out.append(f"    /** {ni} input(s) × {no} output(s); {suffix} memory{direction}; {VLEN_DOC[suffix]} */")
+                out.append(f"    static void block{ni}x{no}{'Down' if down else ''}(byte[] t, int base, {ins}, {inoff}{outs}, {outoff}"
                            f"int end, boolean first) {{")
                 if suffix == "segment":
                     for name in [f"i{i}" for i in range(ni)] + [f"o{j}" for j in range(no)]:
@@ -158,8 +161,11 @@ def vbmi():
                 # Re-checked with the compiled code printed: either counter leaves C2 two possible forms of a
                 # loop, the slow one recomputing its limits every position; with long it is chosen less often
                 # (int: 20-31 GB/s in most runs). docs/benchmarks.md has the details and the rejected variants.
-                out.append(f"        for (int p = 0; p < end; p += VLEN) {{" if suffix == "array"
-                           else "        for (long p = 0; p < end; p += VLEN) {")
+                if down:
+                    out.append("        for (long p = end - VLEN; p >= 0; p -= VLEN) {")
+                else:
+                    out.append(f"        for (int p = 0; p < end; p += VLEN) {{" if suffix == "array"
+                               else "        for (long p = 0; p < end; p += VLEN) {")
                 ipos = "inOff + p" if suffix == "array" else "p"
                 opos = "outOff + p" if suffix == "array" else "p"
                 for i in range(ni):

@@ -31,6 +31,8 @@ import org.ourochronos.storage.codec.ReedSolomon;
  *   <li>{@code lines64}, {@code packed32}, {@code packed128}: 64·i, 32·i, 128·i;</li>
  *   <li>{@code splitSpread}: 320·i + 16·(i mod 4) (split lines, far apart);</li>
  *   <li>{@code packed16}: 16·i, as consecutive 64 KiB heap arrays (16-byte header) fall;</li>
+ *   <li>{@code packed16Mirrored}: 16·(n − 1 − i), the parity shards below the data, as arrays copied in reverse
+ *       order by a collection fall;</li>
  *   <li>{@code inPacked16}: data shards 16·i, parity shards 2048 + 320·j;</li>
  *   <li>{@code outPacked16}: data shards 320·i, parity shards 3328 + 16·j;</li>
  *   <li>{@code heapPacked}, {@code heapSpread}: heap arrays (the array loops) allocated one after another, without
@@ -38,8 +40,10 @@ import org.ourochronos.storage.codec.ReedSolomon;
  * </ul>
  * Measured on Zen 4, 10+4 at 64 KiB, GB/s (docs/benchmarks.md has the table): spread 28–29, splitSpread 26.7,
  * packed16 16.5–16.7, inPacked16 29.3, outPacked16 22.6: split lines cost little, parity stores near other shards
- * modulo 4 KiB cost much. Heap arrays ran at 20–25 in both heap layouts. Not part of any profile of
- * {@code bench/run.sh}; run it by name.
+ * modulo 4 KiB cost much. Heap arrays ran at 20–25 in both heap layouts. Since the kernel picks each block's walking
+ * direction from the native shards' addresses, packed16 runs at 22.7 (10+4) and 23.4 (5+4) against 17.5 and 16.9
+ * walking up, and packed16Mirrored walks up as before. Not part of any profile of {@code bench/run.sh}; run it by
+ * name.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -56,8 +60,8 @@ public class LayoutBenchmark {
     @Param({"65536", "1048576"})
     public int shardSize;
 
-    @Param({"spread", "same", "lines64", "splitSpread", "packed16", "packed32", "packed128", "inPacked16",
-        "outPacked16", "heapPacked", "heapSpread"})
+    @Param({"spread", "same", "lines64", "splitSpread", "packed16", "packed16Mirrored", "packed32", "packed128",
+        "inPacked16", "outPacked16", "heapPacked", "heapSpread"})
     public String layout;
 
     private byte[][] heap;
@@ -93,7 +97,7 @@ public class LayoutBenchmark {
         MemorySegment all = arena.allocate(slot * c.n() + page, page);
         shards = new ByteBuffer[c.n()];
         for (int i = 0; i < c.n(); i++) {
-            long at = i * slot + offsetModulo4k(layout, i, c.k());
+            long at = i * slot + offsetModulo4k(layout, i, c.k(), c.n());
             shards[i] = all.asSlice(at, shardSize).asByteBuffer();
             if (i < c.k()) {
                 shards[i].put(0, data[i]);
@@ -128,7 +132,7 @@ public class LayoutBenchmark {
     }
 
     /** Where shard i starts within its pages, i.e. modulo 4 KiB. */
-    static long offsetModulo4k(String layout, int i, int k) {
+    static long offsetModulo4k(String layout, int i, int k, int n) {
         int p = i - k; // parity index when i >= k
         return switch (layout) {
             case "spread" -> 320L * i;
@@ -136,6 +140,7 @@ public class LayoutBenchmark {
             case "same" -> 0;
             case "lines64" -> 64L * i;
             case "packed16" -> 16L * i;
+            case "packed16Mirrored" -> 16L * (n - 1 - i);
             case "inPacked16" -> i < k ? 16L * i : 2048 + 320L * p;
             case "outPacked16" -> i < k ? 320L * i : 3328 + 16L * p;
             case "packed32" -> 32L * i;

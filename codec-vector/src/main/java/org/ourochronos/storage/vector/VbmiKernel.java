@@ -27,7 +27,9 @@ import org.ourochronos.storage.galois.PreparedMatrix;
  * input groups. Any rows × columns shape works; positions past the last whole 64 bytes are done by a scalar tail
  * (on native memory by one more vector ending at the call's end).
  * The byte[] path allocates nothing; segment calls are sorted by {@link Segments}: native memory runs the segment
- * loops aligned to the first output's 64-byte lines, views of byte arrays run the array loops.
+ * loops aligned to the first output's 64-byte lines, views of byte arrays run the array loops. On native memory each
+ * block walks its positions up or down, whichever keeps its input loads clear of its output stores modulo 4 KiB
+ * ({@link #downPasses}); arrays, whose addresses Java does not tell, walk up.
  *
  * <p>Usable only when the CPU reports {@code avx512vbmi}, the preferred species is 512 bits (C2 emits AVX-512)
  * and C2 is on. Priority 20, above {@link VectorKernel}.
@@ -251,24 +253,91 @@ public final class VbmiKernel implements GaloisKernel {
         Segments.multiply(inputs, outputs, length,
                 (in, out, n) -> {
                     Segments.SliceProfile.ensure(); // only the segment loops slice
+                    long down = downPasses(p, in, out, n);
                     Segments.alignedPasses(p.matrix, in, out, n, 64, span -> chunk(p, span),
-                            (at, len) -> blocks(p, in, out, at, len));
+                            (at, len) -> blocks(p, in, out, at, len, down));
                 },
                 (in, inOff, out, outOff, n) -> multiplyArrays(p, in, inOff, out, outOff, n));
     }
 
-    /** Every block over positions {@code at + [0, n)}, output group by output group. */
-    private static void blocks(Prepared p, MemorySegment[] inputs, MemorySegment[] outputs, long at, int n) {
+    /**
+     * Every block over positions {@code at + [0, n)}, output group by output group; block number b (in this order)
+     * walks down when bit b of {@code down} is set.
+     */
+    private static void blocks(Prepared p, MemorySegment[] inputs, MemorySegment[] outputs, long at, int n,
+                               long down) {
+        int pass = 0;
         for (int firstRow = 0; firstRow < p.rows; firstRow += OUTPUTS) {
-            for (int a = 0; a < p.inputGroups(); a++) {
-                block(p, a, firstRow, inputs, outputs, at, n);
+            for (int a = 0; a < p.inputGroups(); a++, pass++) {
+                block(p, a, firstRow, inputs, outputs, at, n, pass < 64 && (down >>> pass & 1) != 0);
             }
         }
     }
 
+    /** Forces the walking direction of the segment blocks ("up" or "down") for A/B runs and tests; not an API. */
+    static final String DIRECTION = System.getProperty("ourstorage.vbmi.direction", "auto");
+
+    /** Calls of fewer positions walk up without looking at the addresses: the look costs more than it saves. */
+    static final long DIRECTION_FROM = 16 * 1024;
+
+    /**
+     * How far back, in bytes of positions, a load may meet a store still in flight: about as many positions as the
+     * out-of-order window holds (some 45 instructions each in a 3 × 4 block, a few hundred in flight on Zen 4).
+     */
+    static final int ALIAS_WINDOW = 448;
+
+    /**
+     * Which blocks of a call on native memory walk down, as a bit per block in {@link #blocks} order (blocks past the
+     * 64th walk up). A load waits for an earlier store still in flight whose address agrees with it in the low 12 bits
+     * within a line: 4 KiB aliasing. While a block walks up, the stores in flight lie at lower positions, so an
+     * input that sits up to {@link #ALIAS_WINDOW} bytes below an output modulo 4 KiB keeps meeting that output's
+     * stores; walking down, one that sits above it does. Each block takes the direction with fewer such
+     * (input, output) pairs, up on a tie. On Zen 4, 9+4 with 64 KiB shards 16 bytes apart (as consecutive
+     * allocations fall) ran at 17.0 GB/s walking up and 29.7 walking down, and the mirrored layout the other way
+     * round (docs/benchmarks.md, "the walking direction"). Arrays always walk up: Java does not tell where they lie.
+     */
+    static long downPasses(Prepared p, MemorySegment[] in, MemorySegment[] out, long length) {
+        if (DIRECTION.equals("down")) {
+            return -1L;
+        }
+        if (DIRECTION.equals("up") || length < DIRECTION_FROM) {
+            return 0;
+        }
+        long mask = 0;
+        int pass = 0;
+        for (int firstRow = 0; firstRow < p.rows && pass < 64; firstRow += OUTPUTS) {
+            for (int a = 0; a < p.inputGroups() && pass < 64; a++, pass++) {
+                int c = p.groupStart[a];
+                int no = Math.min(OUTPUTS, p.rows - firstRow);
+                if (walksDown(in, c, p.groupStart[a + 1] - c, out, firstRow, no)) {
+                    mask |= 1L << pass;
+                }
+            }
+        }
+        return mask;
+    }
+
+    /** Whether inputs [c, c + ni) and outputs [r, r + no) alias less walking down (see {@link #downPasses}). */
+    static boolean walksDown(MemorySegment[] in, int c, int ni, MemorySegment[] out, int r, int no) {
+        int up = 0;
+        int down = 0;
+        for (int i = c; i < c + ni; i++) {
+            long input = in[i].address();
+            for (int j = r; j < r + no; j++) {
+                int d = (int) ((input - out[j].address()) & 4095); // the input's offset from the output, mod 4 KiB
+                if (d > 4096 - ALIAS_WINDOW) {
+                    up++; // just below the output: meets its stores walking up
+                } else if (d != 0 && d < ALIAS_WINDOW) {
+                    down++; // just above it: meets them walking down
+                }
+            }
+        }
+        return down < up;
+    }
+
     /** The segment form of one block over positions {@code at + [0, n)}. */
     private static void block(Prepared p, int a, int firstRow, MemorySegment[] in, MemorySegment[] out, long at,
-                              int n) {
+                              int n, boolean down) {
         byte[] t = p.tables;
         int base = (firstRow / OUTPUTS * p.inputGroups() + a) * BLOCK_BYTES;
         int c = p.groupStart[a];
@@ -276,6 +345,30 @@ public final class VbmiKernel implements GaloisKernel {
         int no = Math.min(OUTPUTS, p.rows - firstRow);
         boolean first = a == 0;
         int r = firstRow;
+        if (down) {
+            switch (ni * 4 + no) {
+                case 5 -> VbmiLoops.block1x1Down(t, base, in[c], out[r], at, n, first);
+                case 6 -> VbmiLoops.block1x2Down(t, base, in[c], out[r], out[r + 1], at, n, first);
+                case 7 -> VbmiLoops.block1x3Down(t, base, in[c], out[r], out[r + 1], out[r + 2], at, n, first);
+                case 8 -> VbmiLoops.block1x4Down(t, base, in[c], out[r], out[r + 1], out[r + 2], out[r + 3], at, n,
+                        first);
+                case 9 -> VbmiLoops.block2x1Down(t, base, in[c], in[c + 1], out[r], at, n, first);
+                case 10 -> VbmiLoops.block2x2Down(t, base, in[c], in[c + 1], out[r], out[r + 1], at, n, first);
+                case 11 -> VbmiLoops.block2x3Down(t, base, in[c], in[c + 1], out[r], out[r + 1], out[r + 2], at, n,
+                        first);
+                case 12 -> VbmiLoops.block2x4Down(t, base, in[c], in[c + 1], out[r], out[r + 1], out[r + 2],
+                        out[r + 3], at, n, first);
+                case 13 -> VbmiLoops.block3x1Down(t, base, in[c], in[c + 1], in[c + 2], out[r], at, n, first);
+                case 14 -> VbmiLoops.block3x2Down(t, base, in[c], in[c + 1], in[c + 2], out[r], out[r + 1], at, n,
+                        first);
+                case 15 -> VbmiLoops.block3x3Down(t, base, in[c], in[c + 1], in[c + 2], out[r], out[r + 1],
+                        out[r + 2], at, n, first);
+                case 16 -> VbmiLoops.block3x4Down(t, base, in[c], in[c + 1], in[c + 2], out[r], out[r + 1], out[r + 2],
+                        out[r + 3], at, n, first);
+                default -> throw new IllegalStateException("block shape " + ni + "x" + no);
+            }
+            return;
+        }
         switch (ni * 4 + no) {
             case 5 -> VbmiLoops.block1x1(t, base, in[c], out[r], at, n, first);
             case 6 -> VbmiLoops.block1x2(t, base, in[c], out[r], out[r + 1], at, n, first);
