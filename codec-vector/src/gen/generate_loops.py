@@ -136,7 +136,7 @@ def vbmi():
            "    }\n"]
     # Segment loops also come walking down: which way avoids 4 KiB aliasing depends on where the shards lie, and
     # for native memory VbmiKernel can tell from their addresses (see VbmiKernel.walksDown).
-    for suffix, itype, otype, load, store, down in [k + (False,) for k in kinds()] + [kinds()[1] + (True,)]:
+    for suffix, itype, otype, load, store, down in [k + (d,) for d in (False, True) for k in kinds()]:
         for ni in range(1, 4):
             for no in range(1, 5):
                 ins = ", ".join(f"{itype} i{i}" for i in range(ni))
@@ -162,7 +162,8 @@ def vbmi():
                 # loop, the slow one recomputing its limits every position; with long it is chosen less often
                 # (int: 20-31 GB/s in most runs). docs/benchmarks.md has the details and the rejected variants.
                 if down:
-                    out.append("        for (long p = end - VLEN; p >= 0; p -= VLEN) {")
+                    out.append("        for (int p = end - VLEN; p >= 0; p -= VLEN) {" if suffix == "array"
+                               else "        for (long p = end - VLEN; p >= 0; p -= VLEN) {")
                 else:
                     out.append(f"        for (int p = 0; p < end; p += VLEN) {{" if suffix == "array"
                                else "        for (long p = 0; p < end; p += VLEN) {")

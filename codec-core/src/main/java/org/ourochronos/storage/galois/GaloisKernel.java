@@ -2,6 +2,7 @@ package org.ourochronos.storage.galois;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -52,6 +53,14 @@ public interface GaloisKernel {
     /** Whether the kernel runs correctly and fast on this CPU and JVM. */
     default boolean isUsable() {
         return unavailableReason().isEmpty();
+    }
+
+    /**
+     * Facts about how this kernel runs here that a user may act on, such as a JVM flag that would make some inputs
+     * faster; logged with the selection and listed by {@link GaloisKernels#describe()}. None by default.
+     */
+    default List<String> notes() {
+        return List.of();
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.stream.Collectors;
 
 /**
  * Finds the {@link GaloisKernel}s on this JVM and picks one, once, at first use.
@@ -64,7 +65,8 @@ public final class GaloisKernels {
         static {
             Selection s = SELECTION;
             LOG.log(s.fellBack() ? Level.WARNING : Level.INFO, "our-storage GF(2^8) kernel: " + s.selected().name()
-                    + " (" + s.reason() + ")");
+                    + " (" + s.reason() + ")"
+                    + s.selected().notes().stream().map(note -> "; " + note).collect(Collectors.joining()));
         }
     }
 
@@ -182,6 +184,7 @@ public final class GaloisKernels {
         d.put("kernel.family", s.selected().family());
         d.put("kernel.vectorBits", Integer.toString(s.selected().vectorBitWidth()));
         d.put("kernel.reason", s.reason());
+        d.put("kernel.notes", String.join("; ", s.selected().notes()));
         StringBuilder all = new StringBuilder();
         for (GaloisKernel k : s.candidates()) {
             all.append(all.isEmpty() ? "" : ", ").append(k.name())

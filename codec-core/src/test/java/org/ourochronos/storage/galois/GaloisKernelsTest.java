@@ -95,6 +95,7 @@ class GaloisKernelsTest {
         assertTrue(d.get("jvm").contains(System.getProperty("java.runtime.version")));
         assertTrue(d.containsKey("cpu.model") && d.containsKey("cpu.flags") && d.containsKey("kernel.vectorBits"));
         assertTrue(d.get("kernel.candidates").contains("scalar (usable"));
+        assertEquals(String.join("; ", GaloisKernels.selected().notes()), d.get("kernel.notes"));
     }
 
     @Test

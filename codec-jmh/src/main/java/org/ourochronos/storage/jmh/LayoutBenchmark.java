@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -36,7 +37,11 @@ import org.ourochronos.storage.codec.ReedSolomon;
  *   <li>{@code inPacked16}: data shards 16·i, parity shards 2048 + 320·j;</li>
  *   <li>{@code outPacked16}: data shards 320·i, parity shards 3328 + 16·j;</li>
  *   <li>{@code heapPacked}, {@code heapSpread}: heap arrays (the array loops) allocated one after another, without
- *       or with a 64 KiB + 304-byte array between two shards; the setup prints where they start modulo 4 KiB.</li>
+ *       or with a 64 KiB + 304-byte array between two shards; the setup prints where they start modulo 4 KiB. A
+ *       collection during warm-up may move them (often into the reverse order);</li>
+ *   <li>{@code heapFresh}: heap arrays allocated anew, one after another, before every iteration, as a service that
+ *       allocates its shards, encodes and drops them sees them: parity 16 bytes per shard above the data modulo
+ *       4 KiB.</li>
  * </ul>
  * Measured on Zen 4, 10+4 at 64 KiB, GB/s (docs/benchmarks.md has the table): spread 28–29, splitSpread 26.7,
  * packed16 16.5–16.7, inPacked16 29.3, outPacked16 22.6: split lines cost little, parity stores near other shards
@@ -61,7 +66,7 @@ public class LayoutBenchmark {
     public int shardSize;
 
     @Param({"spread", "same", "lines64", "splitSpread", "packed16", "packed16Mirrored", "packed32", "packed128",
-        "inPacked16", "outPacked16", "heapPacked", "heapSpread"})
+        "inPacked16", "outPacked16", "heapPacked", "heapSpread", "heapFresh"})
     public String layout;
 
     private byte[][] heap;
@@ -147,6 +152,16 @@ public class LayoutBenchmark {
             case "packed128" -> 128L * i;
             default -> throw new IllegalArgumentException(layout);
         };
+    }
+
+    /** {@code heapFresh}: new arrays, allocated one after another, where no collection has moved them yet. */
+    @Setup(Level.Iteration)
+    public void freshArrays() {
+        if ("heapFresh".equals(layout)) {
+            for (int i = 0; i < heap.length; i++) {
+                heap[i] = heap[i].clone();
+            }
+        }
     }
 
     @TearDown

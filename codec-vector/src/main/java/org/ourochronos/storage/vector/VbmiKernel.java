@@ -1,6 +1,7 @@
 package org.ourochronos.storage.vector;
 
 import java.lang.foreign.MemorySegment;
+import java.util.List;
 import java.util.Optional;
 
 import org.ourochronos.storage.galois.GaloisField;
@@ -27,9 +28,11 @@ import org.ourochronos.storage.galois.PreparedMatrix;
  * input groups. Any rows × columns shape works; positions past the last whole 64 bytes are done by a scalar tail
  * (on native memory by one more vector ending at the call's end).
  * The byte[] path allocates nothing; segment calls are sorted by {@link Segments}: native memory runs the segment
- * loops aligned to the first output's 64-byte lines, views of byte arrays run the array loops. On native memory each
- * block walks its positions up or down, whichever keeps its input loads clear of its output stores modulo 4 KiB
- * ({@link #downPasses}); arrays, whose addresses Java does not tell, walk up.
+ * loops aligned to the first output's 64-byte lines, views of byte arrays run the array loops. Each block walks its
+ * positions up or down, whichever keeps its input loads clear of its output stores modulo 4 KiB
+ * ({@link #downPasses}): on native memory always, on byte arrays in calls up to {@link #WHOLE_CALL_BYTES} when
+ * this module has native access, through which {@link ArrayAddresses} reads where the arrays lie; otherwise arrays
+ * walk up.
  *
  * <p>Usable only when the CPU reports {@code avx512vbmi}, the preferred species is 512 bits (C2 emits AVX-512)
  * and C2 is on. Priority 20, above {@link VectorKernel}.
@@ -106,6 +109,14 @@ public final class VbmiKernel implements GaloisKernel {
     @Override
     public Optional<String> unavailableReason() {
         return unavailable;
+    }
+
+    /** Whether byte[] shards get their walking direction from their addresses ({@link #arrayDownPasses}). */
+    @Override
+    public List<String> notes() {
+        return List.of(ArrayAddresses.unavailableReason()
+                .map(why -> "byte[] shards walk up wherever they lie: " + why)
+                .orElse("byte[] shards walk away from their stores (addresses read with native access)"));
     }
 
     /**
@@ -197,17 +208,56 @@ public final class VbmiKernel implements GaloisKernel {
 
     private static void multiplyArrays(Prepared p, byte[][] inputs, int inputOffset, byte[][] outputs,
                                        int outputOffset, int length) {
-        Matrices.alignedArrayPasses(p.matrix, inputs, inputOffset, outputs, outputOffset, length, 64,
-                span -> chunk(p, span),
-                (from, n) -> blocks(p, inputs, inputOffset + from, outputs, outputOffset + from, n));
+        multiplyArrays(p, inputs, inputOffset, outputs, outputOffset, length,
+                arrayDownPasses(p, inputs, inputOffset, outputs, outputOffset, length));
     }
 
-    /** Every block over {@code n} positions, output group by output group. */
+    /** The array loops, block number b walking down when bit b of {@code down} is set (see {@link #blocks}). */
+    static void multiplyArrays(Prepared p, byte[][] inputs, int inputOffset, byte[][] outputs, int outputOffset,
+                               int length, long down) {
+        Matrices.alignedArrayPasses(p.matrix, inputs, inputOffset, outputs, outputOffset, length, 64,
+                span -> chunk(p, span),
+                (from, n) -> blocks(p, inputs, inputOffset + from, outputs, outputOffset + from, n, down));
+    }
+
+    /**
+     * {@link #downPasses} for byte arrays, from where they lie at the start of the call ({@link ArrayAddresses}).
+     * All blocks walk up when the addresses cannot be read, and in calls that go in chunks (more than
+     * {@link #WHOLE_CALL_BYTES} of shards): there, with the shards streaming from L3, walking down lost 5–20 % on
+     * 1 MiB heap shards whatever the layout (same-JVM A/B, docs/benchmarks.md), while on 64 KiB shards freshly
+     * allocated one after another it won 25–50 %.
+     */
+    static long arrayDownPasses(Prepared p, byte[][] inputs, int inputOffset, byte[][] outputs, int outputOffset,
+                                int length) {
+        if (length < DIRECTION_FROM || DIRECTION.equals("up") || !ArrayAddresses.available()
+                || (long) (p.rows + p.columns) * length > WHOLE_CALL_BYTES) {
+            return DIRECTION.equals("down") ? -1L : 0;
+        }
+        long[] in = new long[inputs.length];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = ArrayAddresses.of(inputs[i]) + inputOffset;
+        }
+        long[] out = new long[outputs.length];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = ArrayAddresses.of(outputs[j]) + outputOffset;
+        }
+        return downPasses(p, in, out, length);
+    }
+
+    /**
+     * Every block over {@code n} positions, output group by output group; block number b (in this order) walks down
+     * when bit b of {@code down} is set.
+     */
     private static void blocks(Prepared p, byte[][] inputs, int inputOffset, byte[][] outputs, int outputOffset,
-                               int n) {
+                               int n, long down) {
+        int pass = 0;
         for (int firstRow = 0; firstRow < p.rows; firstRow += OUTPUTS) {
-            for (int a = 0; a < p.inputGroups(); a++) {
-                block(p, a, firstRow, inputs, inputOffset, outputs, outputOffset, n);
+            for (int a = 0; a < p.inputGroups(); a++, pass++) {
+                if (pass < 64 && (down >>> pass & 1) != 0) {
+                    blockDown(p, a, firstRow, inputs, inputOffset, outputs, outputOffset, n);
+                } else {
+                    block(p, a, firstRow, inputs, inputOffset, outputs, outputOffset, n);
+                }
             }
         }
     }
@@ -240,6 +290,39 @@ public final class VbmiKernel implements GaloisKernel {
             case 15 -> VbmiLoops.block3x3(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], out[r + 1],
                     out[r + 2], outOff, n, first);
             case 16 -> VbmiLoops.block3x4(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], out[r + 1],
+                    out[r + 2], out[r + 3], outOff, n, first);
+            default -> throw new IllegalStateException("block shape " + ni + "x" + no);
+        }
+    }
+
+    /** {@link #block} walking from the last position down. */
+    private static void blockDown(Prepared p, int a, int firstRow, byte[][] in, int inOff, byte[][] out, int outOff,
+                              int n) {
+        byte[] t = p.tables;
+        int base = (firstRow / OUTPUTS * p.inputGroups() + a) * BLOCK_BYTES;
+        int c = p.groupStart[a];
+        int ni = p.groupStart[a + 1] - c;
+        int no = Math.min(OUTPUTS, p.rows - firstRow);
+        boolean first = a == 0;
+        int r = firstRow;
+        switch (ni * 4 + no) {
+            case 5 -> VbmiLoops.block1x1Down(t, base, in[c], inOff, out[r], outOff, n, first);
+            case 6 -> VbmiLoops.block1x2Down(t, base, in[c], inOff, out[r], out[r + 1], outOff, n, first);
+            case 7 -> VbmiLoops.block1x3Down(t, base, in[c], inOff, out[r], out[r + 1], out[r + 2], outOff, n, first);
+            case 8 -> VbmiLoops.block1x4Down(t, base, in[c], inOff, out[r], out[r + 1], out[r + 2], out[r + 3], outOff,
+                    n, first);
+            case 9 -> VbmiLoops.block2x1Down(t, base, in[c], in[c + 1], inOff, out[r], outOff, n, first);
+            case 10 -> VbmiLoops.block2x2Down(t, base, in[c], in[c + 1], inOff, out[r], out[r + 1], outOff, n, first);
+            case 11 -> VbmiLoops.block2x3Down(t, base, in[c], in[c + 1], inOff, out[r], out[r + 1], out[r + 2], outOff,
+                    n, first);
+            case 12 -> VbmiLoops.block2x4Down(t, base, in[c], in[c + 1], inOff, out[r], out[r + 1], out[r + 2],
+                    out[r + 3], outOff, n, first);
+            case 13 -> VbmiLoops.block3x1Down(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], outOff, n, first);
+            case 14 -> VbmiLoops.block3x2Down(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], out[r + 1], outOff,
+                    n, first);
+            case 15 -> VbmiLoops.block3x3Down(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], out[r + 1],
+                    out[r + 2], outOff, n, first);
+            case 16 -> VbmiLoops.block3x4Down(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], out[r + 1],
                     out[r + 2], out[r + 3], outOff, n, first);
             default -> throw new IllegalStateException("block shape " + ni + "x" + no);
         }
@@ -298,9 +381,28 @@ public final class VbmiKernel implements GaloisKernel {
      * stores; walking down, one that sits above it does. Each block takes the direction with fewer such
      * (input, output) pairs, up on a tie. On Zen 4, 9+4 with 64 KiB shards 16 bytes apart (as consecutive
      * allocations fall) ran at 17.0 GB/s walking up and 29.7 walking down, and the mirrored layout the other way
-     * round (docs/benchmarks.md, "the walking direction"). Arrays always walk up: Java does not tell where they lie.
+     * round (docs/benchmarks.md, "the walking direction"). Arrays: see {@link #arrayDownPasses}.
      */
     static long downPasses(Prepared p, MemorySegment[] in, MemorySegment[] out, long length) {
+        if (DIRECTION.equals("down")) {
+            return -1L;
+        }
+        if (DIRECTION.equals("up") || length < DIRECTION_FROM) {
+            return 0;
+        }
+        return downPasses(p, addresses(in), addresses(out), length);
+    }
+
+    private static long[] addresses(MemorySegment[] segments) {
+        long[] a = new long[segments.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = segments[i].address();
+        }
+        return a;
+    }
+
+    /** {@link #downPasses} from the shards' addresses. */
+    static long downPasses(Prepared p, long[] in, long[] out, long length) {
         if (DIRECTION.equals("down")) {
             return -1L;
         }
@@ -323,12 +425,17 @@ public final class VbmiKernel implements GaloisKernel {
 
     /** Whether inputs [c, c + ni) and outputs [r, r + no) alias less walking down (see {@link #downPasses}). */
     static boolean walksDown(MemorySegment[] in, int c, int ni, MemorySegment[] out, int r, int no) {
+        return walksDown(addresses(in), c, ni, addresses(out), r, no);
+    }
+
+    /** {@link #walksDown} from the shards' addresses. */
+    static boolean walksDown(long[] in, int c, int ni, long[] out, int r, int no) {
         int up = 0;
         int down = 0;
         for (int i = c; i < c + ni; i++) {
-            long input = in[i].address();
+            long input = in[i];
             for (int j = r; j < r + no; j++) {
-                int d = (int) ((input - out[j].address()) & 4095); // the input's offset from the output, mod 4 KiB
+                int d = (int) ((input - out[j]) & 4095); // the input's offset from the output, mod 4 KiB
                 if (d > 4096 - ALIAS_WINDOW) {
                     up++; // just below the output: meets its stores walking up
                 } else if (d != 0 && d < ALIAS_WINDOW) {

@@ -921,6 +921,426 @@ final class VbmiLoops {
         }
     }
 
+    /** 1 input(s) × 1 output(s); array memory, walking from the last position down; positions [0, end) step VLEN, at inOff/outOff. */
+    static void block1x1Down(byte[] t, int base, byte[] i0, int inOff, byte[] o0, int outOff, int end, boolean first) {
+        ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
+        ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
+        for (int p = end - VLEN; p >= 0; p -= VLEN) {
+            ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
+            ByteVector a0 = top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00));
+            if (!first) {
+                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
+            }
+            a0.intoArray(o0, outOff + p);
+        }
+    }
+
+    /** 1 input(s) × 2 output(s); array memory, walking from the last position down; positions [0, end) step VLEN, at inOff/outOff. */
+    static void block1x2Down(byte[] t, int base, byte[] i0, int inOff, byte[] o0, byte[] o1, int outOff, int end, boolean first) {
+        ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
+        ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
+        ByteVector t10 = ByteVector.fromArray(S, t, base + 256);
+        ByteVector u1 = ByteVector.fromArray(S, t, base + 448);
+        for (int p = end - VLEN; p >= 0; p -= VLEN) {
+            ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
+            ByteVector a0 = top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00));
+            if (!first) {
+                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
+            }
+            a0.intoArray(o0, outOff + p);
+            ByteVector a1 = top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10));
+            if (!first) {
+                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
+            }
+            a1.intoArray(o1, outOff + p);
+        }
+    }
+
+    /** 1 input(s) × 3 output(s); array memory, walking from the last position down; positions [0, end) step VLEN, at inOff/outOff. */
+    static void block1x3Down(byte[] t, int base, byte[] i0, int inOff, byte[] o0, byte[] o1, byte[] o2, int outOff, int end, boolean first) {
+        ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
+        ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
+        ByteVector t10 = ByteVector.fromArray(S, t, base + 256);
+        ByteVector u1 = ByteVector.fromArray(S, t, base + 448);
+        ByteVector t20 = ByteVector.fromArray(S, t, base + 512);
+        ByteVector u2 = ByteVector.fromArray(S, t, base + 704);
+        for (int p = end - VLEN; p >= 0; p -= VLEN) {
+            ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
+            ByteVector a0 = top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00));
+            if (!first) {
+                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
+            }
+            a0.intoArray(o0, outOff + p);
+            ByteVector a1 = top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10));
+            if (!first) {
+                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
+            }
+            a1.intoArray(o1, outOff + p);
+            ByteVector a2 = top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20));
+            if (!first) {
+                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o2, outOff + p));
+            }
+            a2.intoArray(o2, outOff + p);
+        }
+    }
+
+    /** 1 input(s) × 4 output(s); array memory, walking from the last position down; positions [0, end) step VLEN, at inOff/outOff. */
+    static void block1x4Down(byte[] t, int base, byte[] i0, int inOff, byte[] o0, byte[] o1, byte[] o2, byte[] o3, int outOff, int end, boolean first) {
+        ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
+        ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
+        ByteVector t10 = ByteVector.fromArray(S, t, base + 256);
+        ByteVector u1 = ByteVector.fromArray(S, t, base + 448);
+        ByteVector t20 = ByteVector.fromArray(S, t, base + 512);
+        ByteVector u2 = ByteVector.fromArray(S, t, base + 704);
+        ByteVector t30 = ByteVector.fromArray(S, t, base + 768);
+        ByteVector u3 = ByteVector.fromArray(S, t, base + 960);
+        for (int p = end - VLEN; p >= 0; p -= VLEN) {
+            ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
+            ByteVector a0 = top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00));
+            if (!first) {
+                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
+            }
+            a0.intoArray(o0, outOff + p);
+            ByteVector a1 = top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10));
+            if (!first) {
+                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
+            }
+            a1.intoArray(o1, outOff + p);
+            ByteVector a2 = top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20));
+            if (!first) {
+                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o2, outOff + p));
+            }
+            a2.intoArray(o2, outOff + p);
+            ByteVector a3 = top.selectFrom(u3)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t30));
+            if (!first) {
+                a3 = a3.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o3, outOff + p));
+            }
+            a3.intoArray(o3, outOff + p);
+        }
+    }
+
+    /** 2 input(s) × 1 output(s); array memory, walking from the last position down; positions [0, end) step VLEN, at inOff/outOff. */
+    static void block2x1Down(byte[] t, int base, byte[] i0, byte[] i1, int inOff, byte[] o0, int outOff, int end, boolean first) {
+        ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
+        ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
+        ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
+        for (int p = end - VLEN; p >= 0; p -= VLEN) {
+            ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
+            ByteVector x1 = ByteVector.fromArray(S, i1, inOff + p);
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
+                    .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C));
+            ByteVector a0 = top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01));
+            if (!first) {
+                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
+            }
+            a0.intoArray(o0, outOff + p);
+        }
+    }
+
+    /** 2 input(s) × 2 output(s); array memory, walking from the last position down; positions [0, end) step VLEN, at inOff/outOff. */
+    static void block2x2Down(byte[] t, int base, byte[] i0, byte[] i1, int inOff, byte[] o0, byte[] o1, int outOff, int end, boolean first) {
+        ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
+        ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
+        ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
+        ByteVector t10 = ByteVector.fromArray(S, t, base + 256);
+        ByteVector t11 = ByteVector.fromArray(S, t, base + 320);
+        ByteVector u1 = ByteVector.fromArray(S, t, base + 448);
+        for (int p = end - VLEN; p >= 0; p -= VLEN) {
+            ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
+            ByteVector x1 = ByteVector.fromArray(S, i1, inOff + p);
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
+                    .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C));
+            ByteVector a0 = top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01));
+            if (!first) {
+                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
+            }
+            a0.intoArray(o0, outOff + p);
+            ByteVector a1 = top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11));
+            if (!first) {
+                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
+            }
+            a1.intoArray(o1, outOff + p);
+        }
+    }
+
+    /** 2 input(s) × 3 output(s); array memory, walking from the last position down; positions [0, end) step VLEN, at inOff/outOff. */
+    static void block2x3Down(byte[] t, int base, byte[] i0, byte[] i1, int inOff, byte[] o0, byte[] o1, byte[] o2, int outOff, int end, boolean first) {
+        ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
+        ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
+        ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
+        ByteVector t10 = ByteVector.fromArray(S, t, base + 256);
+        ByteVector t11 = ByteVector.fromArray(S, t, base + 320);
+        ByteVector u1 = ByteVector.fromArray(S, t, base + 448);
+        ByteVector t20 = ByteVector.fromArray(S, t, base + 512);
+        ByteVector t21 = ByteVector.fromArray(S, t, base + 576);
+        ByteVector u2 = ByteVector.fromArray(S, t, base + 704);
+        for (int p = end - VLEN; p >= 0; p -= VLEN) {
+            ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
+            ByteVector x1 = ByteVector.fromArray(S, i1, inOff + p);
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
+                    .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C));
+            ByteVector a0 = top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01));
+            if (!first) {
+                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
+            }
+            a0.intoArray(o0, outOff + p);
+            ByteVector a1 = top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11));
+            if (!first) {
+                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
+            }
+            a1.intoArray(o1, outOff + p);
+            ByteVector a2 = top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t21));
+            if (!first) {
+                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o2, outOff + p));
+            }
+            a2.intoArray(o2, outOff + p);
+        }
+    }
+
+    /** 2 input(s) × 4 output(s); array memory, walking from the last position down; positions [0, end) step VLEN, at inOff/outOff. */
+    static void block2x4Down(byte[] t, int base, byte[] i0, byte[] i1, int inOff, byte[] o0, byte[] o1, byte[] o2, byte[] o3, int outOff, int end, boolean first) {
+        ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
+        ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
+        ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
+        ByteVector t10 = ByteVector.fromArray(S, t, base + 256);
+        ByteVector t11 = ByteVector.fromArray(S, t, base + 320);
+        ByteVector u1 = ByteVector.fromArray(S, t, base + 448);
+        ByteVector t20 = ByteVector.fromArray(S, t, base + 512);
+        ByteVector t21 = ByteVector.fromArray(S, t, base + 576);
+        ByteVector u2 = ByteVector.fromArray(S, t, base + 704);
+        ByteVector t30 = ByteVector.fromArray(S, t, base + 768);
+        ByteVector t31 = ByteVector.fromArray(S, t, base + 832);
+        ByteVector u3 = ByteVector.fromArray(S, t, base + 960);
+        for (int p = end - VLEN; p >= 0; p -= VLEN) {
+            ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
+            ByteVector x1 = ByteVector.fromArray(S, i1, inOff + p);
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
+                    .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C));
+            ByteVector a0 = top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01));
+            if (!first) {
+                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
+            }
+            a0.intoArray(o0, outOff + p);
+            ByteVector a1 = top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11));
+            if (!first) {
+                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
+            }
+            a1.intoArray(o1, outOff + p);
+            ByteVector a2 = top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t21));
+            if (!first) {
+                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o2, outOff + p));
+            }
+            a2.intoArray(o2, outOff + p);
+            ByteVector a3 = top.selectFrom(u3)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t30))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t31));
+            if (!first) {
+                a3 = a3.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o3, outOff + p));
+            }
+            a3.intoArray(o3, outOff + p);
+        }
+    }
+
+    /** 3 input(s) × 1 output(s); array memory, walking from the last position down; positions [0, end) step VLEN, at inOff/outOff. */
+    static void block3x1Down(byte[] t, int base, byte[] i0, byte[] i1, byte[] i2, int inOff, byte[] o0, int outOff, int end, boolean first) {
+        ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
+        ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
+        ByteVector t02 = ByteVector.fromArray(S, t, base + 128);
+        ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
+        for (int p = end - VLEN; p >= 0; p -= VLEN) {
+            ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
+            ByteVector x1 = ByteVector.fromArray(S, i1, inOff + p);
+            ByteVector x2 = ByteVector.fromArray(S, i2, inOff + p);
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
+                    .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C))
+                    .lanewise(VectorOperators.BITWISE_BLEND, x2.reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x30));
+            ByteVector a0 = top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02));
+            if (!first) {
+                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
+            }
+            a0.intoArray(o0, outOff + p);
+        }
+    }
+
+    /** 3 input(s) × 2 output(s); array memory, walking from the last position down; positions [0, end) step VLEN, at inOff/outOff. */
+    static void block3x2Down(byte[] t, int base, byte[] i0, byte[] i1, byte[] i2, int inOff, byte[] o0, byte[] o1, int outOff, int end, boolean first) {
+        ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
+        ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
+        ByteVector t02 = ByteVector.fromArray(S, t, base + 128);
+        ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
+        ByteVector t10 = ByteVector.fromArray(S, t, base + 256);
+        ByteVector t11 = ByteVector.fromArray(S, t, base + 320);
+        ByteVector t12 = ByteVector.fromArray(S, t, base + 384);
+        ByteVector u1 = ByteVector.fromArray(S, t, base + 448);
+        for (int p = end - VLEN; p >= 0; p -= VLEN) {
+            ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
+            ByteVector x1 = ByteVector.fromArray(S, i1, inOff + p);
+            ByteVector x2 = ByteVector.fromArray(S, i2, inOff + p);
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
+                    .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C))
+                    .lanewise(VectorOperators.BITWISE_BLEND, x2.reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x30));
+            ByteVector a0 = top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02));
+            if (!first) {
+                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
+            }
+            a0.intoArray(o0, outOff + p);
+            ByteVector a1 = top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t12));
+            if (!first) {
+                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
+            }
+            a1.intoArray(o1, outOff + p);
+        }
+    }
+
+    /** 3 input(s) × 3 output(s); array memory, walking from the last position down; positions [0, end) step VLEN, at inOff/outOff. */
+    static void block3x3Down(byte[] t, int base, byte[] i0, byte[] i1, byte[] i2, int inOff, byte[] o0, byte[] o1, byte[] o2, int outOff, int end, boolean first) {
+        ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
+        ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
+        ByteVector t02 = ByteVector.fromArray(S, t, base + 128);
+        ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
+        ByteVector t10 = ByteVector.fromArray(S, t, base + 256);
+        ByteVector t11 = ByteVector.fromArray(S, t, base + 320);
+        ByteVector t12 = ByteVector.fromArray(S, t, base + 384);
+        ByteVector u1 = ByteVector.fromArray(S, t, base + 448);
+        ByteVector t20 = ByteVector.fromArray(S, t, base + 512);
+        ByteVector t21 = ByteVector.fromArray(S, t, base + 576);
+        ByteVector t22 = ByteVector.fromArray(S, t, base + 640);
+        ByteVector u2 = ByteVector.fromArray(S, t, base + 704);
+        for (int p = end - VLEN; p >= 0; p -= VLEN) {
+            ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
+            ByteVector x1 = ByteVector.fromArray(S, i1, inOff + p);
+            ByteVector x2 = ByteVector.fromArray(S, i2, inOff + p);
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
+                    .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C))
+                    .lanewise(VectorOperators.BITWISE_BLEND, x2.reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x30));
+            ByteVector a0 = top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02));
+            if (!first) {
+                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
+            }
+            a0.intoArray(o0, outOff + p);
+            ByteVector a1 = top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t12));
+            if (!first) {
+                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
+            }
+            a1.intoArray(o1, outOff + p);
+            ByteVector a2 = top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t21))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t22));
+            if (!first) {
+                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o2, outOff + p));
+            }
+            a2.intoArray(o2, outOff + p);
+        }
+    }
+
+    /** 3 input(s) × 4 output(s); array memory, walking from the last position down; positions [0, end) step VLEN, at inOff/outOff. */
+    static void block3x4Down(byte[] t, int base, byte[] i0, byte[] i1, byte[] i2, int inOff, byte[] o0, byte[] o1, byte[] o2, byte[] o3, int outOff, int end, boolean first) {
+        ByteVector t00 = ByteVector.fromArray(S, t, base + 0);
+        ByteVector t01 = ByteVector.fromArray(S, t, base + 64);
+        ByteVector t02 = ByteVector.fromArray(S, t, base + 128);
+        ByteVector u0 = ByteVector.fromArray(S, t, base + 192);
+        ByteVector t10 = ByteVector.fromArray(S, t, base + 256);
+        ByteVector t11 = ByteVector.fromArray(S, t, base + 320);
+        ByteVector t12 = ByteVector.fromArray(S, t, base + 384);
+        ByteVector u1 = ByteVector.fromArray(S, t, base + 448);
+        ByteVector t20 = ByteVector.fromArray(S, t, base + 512);
+        ByteVector t21 = ByteVector.fromArray(S, t, base + 576);
+        ByteVector t22 = ByteVector.fromArray(S, t, base + 640);
+        ByteVector u2 = ByteVector.fromArray(S, t, base + 704);
+        ByteVector t30 = ByteVector.fromArray(S, t, base + 768);
+        ByteVector t31 = ByteVector.fromArray(S, t, base + 832);
+        ByteVector t32 = ByteVector.fromArray(S, t, base + 896);
+        ByteVector u3 = ByteVector.fromArray(S, t, base + 960);
+        for (int p = end - VLEN; p >= 0; p -= VLEN) {
+            ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
+            ByteVector x1 = ByteVector.fromArray(S, i1, inOff + p);
+            ByteVector x2 = ByteVector.fromArray(S, i2, inOff + p);
+            ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
+                    .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C))
+                    .lanewise(VectorOperators.BITWISE_BLEND, x2.reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x30));
+            ByteVector a0 = top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02));
+            if (!first) {
+                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
+            }
+            a0.intoArray(o0, outOff + p);
+            ByteVector a1 = top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t12));
+            if (!first) {
+                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
+            }
+            a1.intoArray(o1, outOff + p);
+            ByteVector a2 = top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t21))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t22));
+            if (!first) {
+                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o2, outOff + p));
+            }
+            a2.intoArray(o2, outOff + p);
+            ByteVector a3 = top.selectFrom(u3)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t30))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t31))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t32));
+            if (!first) {
+                a3 = a3.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o3, outOff + p));
+            }
+            a3.intoArray(o3, outOff + p);
+        }
+    }
+
     /** 1 input(s) × 1 output(s); segment memory, walking from the last position down; positions at + [0, end) step VLEN; native segments only. */
     static void block1x1Down(byte[] t, int base, MemorySegment i0, MemorySegment o0, long at, int end, boolean first) {
         i0 = Segments.NATIVE.cast(Segments.NATIVE.cast(i0).asSlice(at, end));

@@ -2,6 +2,7 @@ package org.ourochronos.storage.vector;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -159,6 +160,101 @@ class VbmiWalkingDirectionTest {
             for (int r = 0; r < rows; r++) {
                 assertArrayEquals(want[r], out[r].toArray(ValueLayout.JAVA_BYTE), "output " + r);
             }
+        }
+    }
+
+    /** Where each array starts now, as the kernel reads it. */
+    private static long[] addressesOf(byte[][] arrays, int offset) {
+        long[] a = new long[arrays.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = ArrayAddresses.of(arrays[i]) + offset;
+        }
+        return a;
+    }
+
+    @Test
+    void kernelNoteSaysWhichWayArraysWalk() {
+        String note = String.join("; ", VbmiKernel.instance().notes());
+        assertEquals(ArrayAddresses.available(), note.contains("walk away from their stores"), note);
+        ArrayAddresses.unavailableReason().ifPresent(why -> assertTrue(note.contains(why), note));
+    }
+
+    @Test
+    void arraysTakeTheDirectionTheirAddressesCallFor() {
+        VbmiKernel.Prepared p = (VbmiKernel.Prepared) VbmiKernel.instance().prepare(randomMatrix(new Random(2), 4, 10));
+        int length = 64 * 1024;
+        int offset = 48;
+        if (!ArrayAddresses.available()) {
+            byte[][] in = new byte[10][length];
+            byte[][] out = new byte[4][length];
+            assertEquals(expected(0), VbmiKernel.arrayDownPasses(p, in, 0, out, 0, length));
+            return;
+        }
+        // Arrays allocated one after another lie at rising addresses, each parity shard a little above the data
+        // modulo 4 KiB, so some blocks walk down. A collection may move them between two reads: try again.
+        boolean walkedDown = false;
+        for (int attempt = 0; attempt < 10 && !walkedDown; attempt++) {
+            byte[][] in = new byte[10][length + offset];
+            byte[][] out = new byte[4][length + offset];
+            long byAddress = VbmiKernel.downPasses(p, addressesOf(in, offset), addressesOf(out, offset), length);
+            long chosen = VbmiKernel.arrayDownPasses(p, in, offset, out, offset, length);
+            if (byAddress != VbmiKernel.downPasses(p, addressesOf(in, offset), addressesOf(out, offset), length)) {
+                continue; // moved while we looked
+            }
+            assertEquals(expected(byAddress), chosen, "attempt " + attempt);
+            walkedDown = byAddress != 0;
+            // short calls and calls that go in chunks walk up without looking
+            assertEquals(expected(0), VbmiKernel.arrayDownPasses(p, in, offset, out, offset,
+                    (int) VbmiKernel.DIRECTION_FROM - 64));
+            int chunked = (int) (VbmiKernel.WHOLE_CALL_BYTES / 14) + 64;
+            assertEquals(expected(0), VbmiKernel.arrayDownPasses(p, new byte[10][chunked], 0, new byte[4][chunked], 0,
+                    chunked));
+        }
+        assertTrue(walkedDown || !VbmiKernel.DIRECTION.equals("auto"),
+                "ten sets of consecutively allocated arrays never called for walking down");
+    }
+
+    static Stream<Arguments> arrayShapes() {
+        Stream.Builder<Arguments> b = Stream.builder();
+        long[] masks = {0, -1L, 0b0101, 0b1010};
+        for (long down : masks) {
+            for (int rows = 1; rows <= 4; rows++) {
+                for (int columns = 1; columns <= 3; columns++) {
+                    b.add(Arguments.of(down, rows, columns, 20 * 1024 + 17, 0, 0));
+                }
+            }
+            b.add(Arguments.of(down, 4, 10, 64 * 1024 + 17, 3, 70));
+            b.add(Arguments.of(down, 7, 17, 20 * 1024 + 64, 64, 16));
+            b.add(Arguments.of(down, 4, 10, 256 * 1024 + 3, 5, 0)); // 14 × 256 KiB > 2 MiB: chunks, aligned head
+        }
+        return b.build();
+    }
+
+    @ParameterizedTest(name = "down={0} {1}x{2} len={3} offsets {4}/{5}")
+    @MethodSource("arrayShapes")
+    void arrayLoopsGiveTheScalarBytesWalkingEitherWay(long down, int rows, int columns, int length, int inOff,
+                                                      int outOff) {
+        Random random = new Random(rows * 100L + columns + length + down);
+        byte[][] matrix = randomMatrix(random, rows, columns);
+        byte[][] inputs = new byte[columns][inOff + length + 9];
+        for (byte[] input : inputs) {
+            random.nextBytes(input);
+        }
+        byte[][] want = new byte[rows][outOff + length + 9];
+        ScalarKernel scalar = ScalarKernel.instance();
+        scalar.multiply(scalar.prepare(matrix), inputs, inOff, want, outOff, length);
+        byte[][] got = new byte[rows][outOff + length + 9];
+        for (byte[] g : got) {
+            java.util.Arrays.fill(g, (byte) 0xA5); // stale bytes must not leak through, nor bytes outside be touched
+        }
+        for (byte[] w : want) {
+            java.util.Arrays.fill(w, 0, outOff, (byte) 0xA5);
+            java.util.Arrays.fill(w, outOff + length, w.length, (byte) 0xA5);
+        }
+        VbmiKernel.Prepared p = (VbmiKernel.Prepared) VbmiKernel.instance().prepare(matrix);
+        VbmiKernel.multiplyArrays(p, inputs, inOff, got, outOff, length, down);
+        for (int r = 0; r < rows; r++) {
+            assertArrayEquals(want[r], got[r], "output " + r);
         }
     }
 }
