@@ -27,7 +27,8 @@ import org.ourochronos.storage.galois.PreparedMatrix;
  * {@code WHOLE_CALL_BYTES} of shards, positions go in chunks ({@link #chunk}) so the outputs stay cached between
  * input groups. Any rows × columns shape works; positions past the last whole 64 bytes are done by a scalar tail
  * (on native memory by one more vector ending at the call's end).
- * The byte[] path allocates nothing; segment calls are sorted by {@link Segments}: native memory runs the segment
+ * The hot loops allocate nothing (a call that chooses walking directions allocates two small arrays of shard
+ * addresses); segment calls are sorted by {@link Segments}: native memory runs the segment
  * loops aligned to the first output's 64-byte lines, views of byte arrays run the array loops. Each block walks its
  * positions up or down, whichever keeps its input loads clear of its output stores modulo 4 KiB
  * ({@link #downPasses}): on native memory always, on byte arrays in calls up to {@link #WHOLE_CALL_BYTES} when
