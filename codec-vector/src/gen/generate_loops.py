@@ -192,6 +192,31 @@ def vbmi():
                     out.append(f"            {store(f'a{j}', f'o{j}', opos)}")
                 out.append("        }")
                 out.append("    }\n")
+    # One dispatch per memory kind, from a block's shape and direction to its loop, so that VbmiKernel holds no
+    # hand-written copies of these switches.
+    for suffix in ("array", "segment"):
+        if suffix == "array":
+            params = "byte[][] in, int c, int inOff, byte[][] out, int r, int outOff"
+            ioff, ooff = "inOff, ", "outOff, "
+        else:
+            params = "MemorySegment[] in, int c, MemorySegment[] out, int r, long at"
+            ioff, ooff = "", "at, "
+        out.append(f"    /**")
+        out.append(f"     * Runs the loop for a block of {{@code ni}} inputs from {{@code in[c]}} and {{@code no}} outputs from")
+        out.append(f"     * {{@code out[r]}} ({suffix} memory), walking down when {{@code down}} is set.")
+        out.append(f"     */")
+        out.append(f"    static void block(int ni, int no, boolean down, byte[] t, int base, {params}, int end, boolean first) {{")
+        out.append("        switch ((down ? 16 : 0) + ni * 4 + no) {")
+        for down in (False, True):
+            for ni in range(1, 4):
+                for no in range(1, 5):
+                    ins = ", ".join(["in[c]"] + [f"in[c + {i}]" for i in range(1, ni)])
+                    outs = ", ".join(["out[r]"] + [f"out[r + {j}]" for j in range(1, no)])
+                    name = f"block{ni}x{no}{'Down' if down else ''}"
+                    out.append(f"            case {(16 if down else 0) + ni * 4 + no} -> {name}(t, base, {ins}, {ioff}{outs}, {ooff}end, first);")
+        out.append('            default -> throw new IllegalStateException("block shape " + ni + "x" + no);')
+        out.append("        }")
+        out.append("    }\n")
     out.append("}")
     (PKG_DIR / "VbmiLoops.java").write_text("\n".join(out) + "\n")
 

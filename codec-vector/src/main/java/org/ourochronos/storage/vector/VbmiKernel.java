@@ -234,15 +234,16 @@ public final class VbmiKernel implements GaloisKernel {
                 || (long) (p.rows + p.columns) * length > WHOLE_CALL_BYTES) {
             return DIRECTION.equals("down") ? -1L : 0;
         }
-        long[] in = new long[inputs.length];
-        for (int i = 0; i < in.length; i++) {
-            in[i] = ArrayAddresses.of(inputs[i]) + inputOffset;
+        return downPasses(p, addresses(inputs, inputOffset), addresses(outputs, outputOffset), length);
+    }
+
+    /** Where element {@code offset} of each array lies now. */
+    private static long[] addresses(byte[][] arrays, int offset) {
+        long[] a = new long[arrays.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = ArrayAddresses.of(arrays[i]) + offset;
         }
-        long[] out = new long[outputs.length];
-        for (int j = 0; j < out.length; j++) {
-            out[j] = ArrayAddresses.of(outputs[j]) + outputOffset;
-        }
-        return downPasses(p, in, out, length);
+        return a;
     }
 
     /**
@@ -254,79 +255,22 @@ public final class VbmiKernel implements GaloisKernel {
         int pass = 0;
         for (int firstRow = 0; firstRow < p.rows; firstRow += OUTPUTS) {
             for (int a = 0; a < p.inputGroups(); a++, pass++) {
-                if (pass < 64 && (down >>> pass & 1) != 0) {
-                    blockDown(p, a, firstRow, inputs, inputOffset, outputs, outputOffset, n);
-                } else {
-                    block(p, a, firstRow, inputs, inputOffset, outputs, outputOffset, n);
-                }
+                int c = p.groupStart[a];
+                VbmiLoops.block(p.groupStart[a + 1] - c, Math.min(OUTPUTS, p.rows - firstRow), isDown(down, pass),
+                        p.tables, tableBase(p, a, firstRow), inputs, c, inputOffset, outputs, firstRow, outputOffset, n,
+                        a == 0);
             }
         }
     }
 
-    /** One block over {@code n} positions: dispatch to the loop specialised for its shape. */
-    private static void block(Prepared p, int a, int firstRow, byte[][] in, int inOff, byte[][] out, int outOff,
-                              int n) {
-        byte[] t = p.tables;
-        int base = (firstRow / OUTPUTS * p.inputGroups() + a) * BLOCK_BYTES;
-        int c = p.groupStart[a];
-        int ni = p.groupStart[a + 1] - c;
-        int no = Math.min(OUTPUTS, p.rows - firstRow);
-        boolean first = a == 0;
-        int r = firstRow;
-        switch (ni * 4 + no) {
-            case 5 -> VbmiLoops.block1x1(t, base, in[c], inOff, out[r], outOff, n, first);
-            case 6 -> VbmiLoops.block1x2(t, base, in[c], inOff, out[r], out[r + 1], outOff, n, first);
-            case 7 -> VbmiLoops.block1x3(t, base, in[c], inOff, out[r], out[r + 1], out[r + 2], outOff, n, first);
-            case 8 -> VbmiLoops.block1x4(t, base, in[c], inOff, out[r], out[r + 1], out[r + 2], out[r + 3], outOff,
-                    n, first);
-            case 9 -> VbmiLoops.block2x1(t, base, in[c], in[c + 1], inOff, out[r], outOff, n, first);
-            case 10 -> VbmiLoops.block2x2(t, base, in[c], in[c + 1], inOff, out[r], out[r + 1], outOff, n, first);
-            case 11 -> VbmiLoops.block2x3(t, base, in[c], in[c + 1], inOff, out[r], out[r + 1], out[r + 2], outOff,
-                    n, first);
-            case 12 -> VbmiLoops.block2x4(t, base, in[c], in[c + 1], inOff, out[r], out[r + 1], out[r + 2],
-                    out[r + 3], outOff, n, first);
-            case 13 -> VbmiLoops.block3x1(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], outOff, n, first);
-            case 14 -> VbmiLoops.block3x2(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], out[r + 1], outOff,
-                    n, first);
-            case 15 -> VbmiLoops.block3x3(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], out[r + 1],
-                    out[r + 2], outOff, n, first);
-            case 16 -> VbmiLoops.block3x4(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], out[r + 1],
-                    out[r + 2], out[r + 3], outOff, n, first);
-            default -> throw new IllegalStateException("block shape " + ni + "x" + no);
-        }
+    /** Where the tables of block (input group a, output group from row firstRow) start in {@code p.tables}. */
+    private static int tableBase(Prepared p, int a, int firstRow) {
+        return (firstRow / OUTPUTS * p.inputGroups() + a) * BLOCK_BYTES;
     }
 
-    /** {@link #block} walking from the last position down. */
-    private static void blockDown(Prepared p, int a, int firstRow, byte[][] in, int inOff, byte[][] out, int outOff,
-                              int n) {
-        byte[] t = p.tables;
-        int base = (firstRow / OUTPUTS * p.inputGroups() + a) * BLOCK_BYTES;
-        int c = p.groupStart[a];
-        int ni = p.groupStart[a + 1] - c;
-        int no = Math.min(OUTPUTS, p.rows - firstRow);
-        boolean first = a == 0;
-        int r = firstRow;
-        switch (ni * 4 + no) {
-            case 5 -> VbmiLoops.block1x1Down(t, base, in[c], inOff, out[r], outOff, n, first);
-            case 6 -> VbmiLoops.block1x2Down(t, base, in[c], inOff, out[r], out[r + 1], outOff, n, first);
-            case 7 -> VbmiLoops.block1x3Down(t, base, in[c], inOff, out[r], out[r + 1], out[r + 2], outOff, n, first);
-            case 8 -> VbmiLoops.block1x4Down(t, base, in[c], inOff, out[r], out[r + 1], out[r + 2], out[r + 3], outOff,
-                    n, first);
-            case 9 -> VbmiLoops.block2x1Down(t, base, in[c], in[c + 1], inOff, out[r], outOff, n, first);
-            case 10 -> VbmiLoops.block2x2Down(t, base, in[c], in[c + 1], inOff, out[r], out[r + 1], outOff, n, first);
-            case 11 -> VbmiLoops.block2x3Down(t, base, in[c], in[c + 1], inOff, out[r], out[r + 1], out[r + 2], outOff,
-                    n, first);
-            case 12 -> VbmiLoops.block2x4Down(t, base, in[c], in[c + 1], inOff, out[r], out[r + 1], out[r + 2],
-                    out[r + 3], outOff, n, first);
-            case 13 -> VbmiLoops.block3x1Down(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], outOff, n, first);
-            case 14 -> VbmiLoops.block3x2Down(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], out[r + 1], outOff,
-                    n, first);
-            case 15 -> VbmiLoops.block3x3Down(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], out[r + 1],
-                    out[r + 2], outOff, n, first);
-            case 16 -> VbmiLoops.block3x4Down(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], out[r + 1],
-                    out[r + 2], out[r + 3], outOff, n, first);
-            default -> throw new IllegalStateException("block shape " + ni + "x" + no);
-        }
+    /** Whether block number {@code pass} walks down by the mask {@code down} (blocks past the 64th walk up). */
+    private static boolean isDown(long down, int pass) {
+        return pass < 64 && (down >>> pass & 1) != 0;
     }
 
     /** Native segments run the segment loops; others take a path chosen by {@link Segments}. */
@@ -353,7 +297,9 @@ public final class VbmiKernel implements GaloisKernel {
         int pass = 0;
         for (int firstRow = 0; firstRow < p.rows; firstRow += OUTPUTS) {
             for (int a = 0; a < p.inputGroups(); a++, pass++) {
-                block(p, a, firstRow, inputs, outputs, at, n, pass < 64 && (down >>> pass & 1) != 0);
+                int c = p.groupStart[a];
+                VbmiLoops.block(p.groupStart[a + 1] - c, Math.min(OUTPUTS, p.rows - firstRow), isDown(down, pass),
+                        p.tables, tableBase(p, a, firstRow), inputs, c, outputs, firstRow, at, n, a == 0);
             }
         }
     }
@@ -445,60 +391,6 @@ public final class VbmiKernel implements GaloisKernel {
             }
         }
         return down < up;
-    }
-
-    /** The segment form of one block over positions {@code at + [0, n)}. */
-    private static void block(Prepared p, int a, int firstRow, MemorySegment[] in, MemorySegment[] out, long at,
-                              int n, boolean down) {
-        byte[] t = p.tables;
-        int base = (firstRow / OUTPUTS * p.inputGroups() + a) * BLOCK_BYTES;
-        int c = p.groupStart[a];
-        int ni = p.groupStart[a + 1] - c;
-        int no = Math.min(OUTPUTS, p.rows - firstRow);
-        boolean first = a == 0;
-        int r = firstRow;
-        if (down) {
-            switch (ni * 4 + no) {
-                case 5 -> VbmiLoops.block1x1Down(t, base, in[c], out[r], at, n, first);
-                case 6 -> VbmiLoops.block1x2Down(t, base, in[c], out[r], out[r + 1], at, n, first);
-                case 7 -> VbmiLoops.block1x3Down(t, base, in[c], out[r], out[r + 1], out[r + 2], at, n, first);
-                case 8 -> VbmiLoops.block1x4Down(t, base, in[c], out[r], out[r + 1], out[r + 2], out[r + 3], at, n,
-                        first);
-                case 9 -> VbmiLoops.block2x1Down(t, base, in[c], in[c + 1], out[r], at, n, first);
-                case 10 -> VbmiLoops.block2x2Down(t, base, in[c], in[c + 1], out[r], out[r + 1], at, n, first);
-                case 11 -> VbmiLoops.block2x3Down(t, base, in[c], in[c + 1], out[r], out[r + 1], out[r + 2], at, n,
-                        first);
-                case 12 -> VbmiLoops.block2x4Down(t, base, in[c], in[c + 1], out[r], out[r + 1], out[r + 2],
-                        out[r + 3], at, n, first);
-                case 13 -> VbmiLoops.block3x1Down(t, base, in[c], in[c + 1], in[c + 2], out[r], at, n, first);
-                case 14 -> VbmiLoops.block3x2Down(t, base, in[c], in[c + 1], in[c + 2], out[r], out[r + 1], at, n,
-                        first);
-                case 15 -> VbmiLoops.block3x3Down(t, base, in[c], in[c + 1], in[c + 2], out[r], out[r + 1],
-                        out[r + 2], at, n, first);
-                case 16 -> VbmiLoops.block3x4Down(t, base, in[c], in[c + 1], in[c + 2], out[r], out[r + 1], out[r + 2],
-                        out[r + 3], at, n, first);
-                default -> throw new IllegalStateException("block shape " + ni + "x" + no);
-            }
-            return;
-        }
-        switch (ni * 4 + no) {
-            case 5 -> VbmiLoops.block1x1(t, base, in[c], out[r], at, n, first);
-            case 6 -> VbmiLoops.block1x2(t, base, in[c], out[r], out[r + 1], at, n, first);
-            case 7 -> VbmiLoops.block1x3(t, base, in[c], out[r], out[r + 1], out[r + 2], at, n, first);
-            case 8 -> VbmiLoops.block1x4(t, base, in[c], out[r], out[r + 1], out[r + 2], out[r + 3], at, n, first);
-            case 9 -> VbmiLoops.block2x1(t, base, in[c], in[c + 1], out[r], at, n, first);
-            case 10 -> VbmiLoops.block2x2(t, base, in[c], in[c + 1], out[r], out[r + 1], at, n, first);
-            case 11 -> VbmiLoops.block2x3(t, base, in[c], in[c + 1], out[r], out[r + 1], out[r + 2], at, n, first);
-            case 12 -> VbmiLoops.block2x4(t, base, in[c], in[c + 1], out[r], out[r + 1], out[r + 2], out[r + 3], at,
-                    n, first);
-            case 13 -> VbmiLoops.block3x1(t, base, in[c], in[c + 1], in[c + 2], out[r], at, n, first);
-            case 14 -> VbmiLoops.block3x2(t, base, in[c], in[c + 1], in[c + 2], out[r], out[r + 1], at, n, first);
-            case 15 -> VbmiLoops.block3x3(t, base, in[c], in[c + 1], in[c + 2], out[r], out[r + 1], out[r + 2], at,
-                    n, first);
-            case 16 -> VbmiLoops.block3x4(t, base, in[c], in[c + 1], in[c + 2], out[r], out[r + 1], out[r + 2],
-                    out[r + 3], at, n, first);
-            default -> throw new IllegalStateException("block shape " + ni + "x" + no);
-        }
     }
 
     @Override

@@ -1815,4 +1815,72 @@ final class VbmiLoops {
         }
     }
 
+    /**
+     * Runs the loop for a block of {@code ni} inputs from {@code in[c]} and {@code no} outputs from
+     * {@code out[r]} (array memory), walking down when {@code down} is set.
+     */
+    static void block(int ni, int no, boolean down, byte[] t, int base, byte[][] in, int c, int inOff, byte[][] out, int r, int outOff, int end, boolean first) {
+        switch ((down ? 16 : 0) + ni * 4 + no) {
+            case 5 -> block1x1(t, base, in[c], inOff, out[r], outOff, end, first);
+            case 6 -> block1x2(t, base, in[c], inOff, out[r], out[r + 1], outOff, end, first);
+            case 7 -> block1x3(t, base, in[c], inOff, out[r], out[r + 1], out[r + 2], outOff, end, first);
+            case 8 -> block1x4(t, base, in[c], inOff, out[r], out[r + 1], out[r + 2], out[r + 3], outOff, end, first);
+            case 9 -> block2x1(t, base, in[c], in[c + 1], inOff, out[r], outOff, end, first);
+            case 10 -> block2x2(t, base, in[c], in[c + 1], inOff, out[r], out[r + 1], outOff, end, first);
+            case 11 -> block2x3(t, base, in[c], in[c + 1], inOff, out[r], out[r + 1], out[r + 2], outOff, end, first);
+            case 12 -> block2x4(t, base, in[c], in[c + 1], inOff, out[r], out[r + 1], out[r + 2], out[r + 3], outOff, end, first);
+            case 13 -> block3x1(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], outOff, end, first);
+            case 14 -> block3x2(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], out[r + 1], outOff, end, first);
+            case 15 -> block3x3(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], out[r + 1], out[r + 2], outOff, end, first);
+            case 16 -> block3x4(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], out[r + 1], out[r + 2], out[r + 3], outOff, end, first);
+            case 21 -> block1x1Down(t, base, in[c], inOff, out[r], outOff, end, first);
+            case 22 -> block1x2Down(t, base, in[c], inOff, out[r], out[r + 1], outOff, end, first);
+            case 23 -> block1x3Down(t, base, in[c], inOff, out[r], out[r + 1], out[r + 2], outOff, end, first);
+            case 24 -> block1x4Down(t, base, in[c], inOff, out[r], out[r + 1], out[r + 2], out[r + 3], outOff, end, first);
+            case 25 -> block2x1Down(t, base, in[c], in[c + 1], inOff, out[r], outOff, end, first);
+            case 26 -> block2x2Down(t, base, in[c], in[c + 1], inOff, out[r], out[r + 1], outOff, end, first);
+            case 27 -> block2x3Down(t, base, in[c], in[c + 1], inOff, out[r], out[r + 1], out[r + 2], outOff, end, first);
+            case 28 -> block2x4Down(t, base, in[c], in[c + 1], inOff, out[r], out[r + 1], out[r + 2], out[r + 3], outOff, end, first);
+            case 29 -> block3x1Down(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], outOff, end, first);
+            case 30 -> block3x2Down(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], out[r + 1], outOff, end, first);
+            case 31 -> block3x3Down(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], out[r + 1], out[r + 2], outOff, end, first);
+            case 32 -> block3x4Down(t, base, in[c], in[c + 1], in[c + 2], inOff, out[r], out[r + 1], out[r + 2], out[r + 3], outOff, end, first);
+            default -> throw new IllegalStateException("block shape " + ni + "x" + no);
+        }
+    }
+
+    /**
+     * Runs the loop for a block of {@code ni} inputs from {@code in[c]} and {@code no} outputs from
+     * {@code out[r]} (segment memory), walking down when {@code down} is set.
+     */
+    static void block(int ni, int no, boolean down, byte[] t, int base, MemorySegment[] in, int c, MemorySegment[] out, int r, long at, int end, boolean first) {
+        switch ((down ? 16 : 0) + ni * 4 + no) {
+            case 5 -> block1x1(t, base, in[c], out[r], at, end, first);
+            case 6 -> block1x2(t, base, in[c], out[r], out[r + 1], at, end, first);
+            case 7 -> block1x3(t, base, in[c], out[r], out[r + 1], out[r + 2], at, end, first);
+            case 8 -> block1x4(t, base, in[c], out[r], out[r + 1], out[r + 2], out[r + 3], at, end, first);
+            case 9 -> block2x1(t, base, in[c], in[c + 1], out[r], at, end, first);
+            case 10 -> block2x2(t, base, in[c], in[c + 1], out[r], out[r + 1], at, end, first);
+            case 11 -> block2x3(t, base, in[c], in[c + 1], out[r], out[r + 1], out[r + 2], at, end, first);
+            case 12 -> block2x4(t, base, in[c], in[c + 1], out[r], out[r + 1], out[r + 2], out[r + 3], at, end, first);
+            case 13 -> block3x1(t, base, in[c], in[c + 1], in[c + 2], out[r], at, end, first);
+            case 14 -> block3x2(t, base, in[c], in[c + 1], in[c + 2], out[r], out[r + 1], at, end, first);
+            case 15 -> block3x3(t, base, in[c], in[c + 1], in[c + 2], out[r], out[r + 1], out[r + 2], at, end, first);
+            case 16 -> block3x4(t, base, in[c], in[c + 1], in[c + 2], out[r], out[r + 1], out[r + 2], out[r + 3], at, end, first);
+            case 21 -> block1x1Down(t, base, in[c], out[r], at, end, first);
+            case 22 -> block1x2Down(t, base, in[c], out[r], out[r + 1], at, end, first);
+            case 23 -> block1x3Down(t, base, in[c], out[r], out[r + 1], out[r + 2], at, end, first);
+            case 24 -> block1x4Down(t, base, in[c], out[r], out[r + 1], out[r + 2], out[r + 3], at, end, first);
+            case 25 -> block2x1Down(t, base, in[c], in[c + 1], out[r], at, end, first);
+            case 26 -> block2x2Down(t, base, in[c], in[c + 1], out[r], out[r + 1], at, end, first);
+            case 27 -> block2x3Down(t, base, in[c], in[c + 1], out[r], out[r + 1], out[r + 2], at, end, first);
+            case 28 -> block2x4Down(t, base, in[c], in[c + 1], out[r], out[r + 1], out[r + 2], out[r + 3], at, end, first);
+            case 29 -> block3x1Down(t, base, in[c], in[c + 1], in[c + 2], out[r], at, end, first);
+            case 30 -> block3x2Down(t, base, in[c], in[c + 1], in[c + 2], out[r], out[r + 1], at, end, first);
+            case 31 -> block3x3Down(t, base, in[c], in[c + 1], in[c + 2], out[r], out[r + 1], out[r + 2], at, end, first);
+            case 32 -> block3x4Down(t, base, in[c], in[c + 1], in[c + 2], out[r], out[r + 1], out[r + 2], out[r + 3], at, end, first);
+            default -> throw new IllegalStateException("block shape " + ni + "x" + no);
+        }
+    }
+
 }
