@@ -134,8 +134,8 @@ def vbmi():
            "    static final int VLEN = 64;\n",
            "    private VbmiLoops() {",
            "    }\n"]
-    # Segment loops also come walking down: which way avoids 4 KiB aliasing depends on where the shards lie, and
-    # for native memory VbmiKernel can tell from their addresses (see VbmiKernel.walksDown).
+    # Every loop also comes walking down: which way avoids 4 KiB aliasing depends on where the shards lie, which
+    # VbmiKernel reads from native segments' addresses, and from arrays' when ArrayAddresses can (VbmiKernel.walksDown).
     for suffix, itype, otype, load, store, down in [k + (d,) for d in (False, True) for k in kinds()]:
         for ni in range(1, 4):
             for no in range(1, 5):
