@@ -34,12 +34,14 @@ final class VbmiLoops {
         for (int p = 0; p < end; p += VLEN) {
             ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
             ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
-            ByteVector a0 = top.selectFrom(u0)
-                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00));
-            if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
+            if (first) {
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00)).intoArray(o0, outOff + p);
+            } else {
+                ByteVector r0 = ByteVector.fromArray(S, o0, outOff + p);
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00)).lanewise(VectorOperators.XOR, r0).intoArray(o0, outOff + p);
             }
-            a0.intoArray(o0, outOff + p);
         }
     }
 
@@ -52,18 +54,19 @@ final class VbmiLoops {
         for (int p = 0; p < end; p += VLEN) {
             ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
             ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
-            ByteVector a0 = top.selectFrom(u0)
-                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00));
-            if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
+            if (first) {
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00)).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10)).intoArray(o1, outOff + p);
+            } else {
+                ByteVector r0 = ByteVector.fromArray(S, o0, outOff + p);
+                ByteVector r1 = ByteVector.fromArray(S, o1, outOff + p);
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00)).lanewise(VectorOperators.XOR, r0).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10)).lanewise(VectorOperators.XOR, r1).intoArray(o1, outOff + p);
             }
-            a0.intoArray(o0, outOff + p);
-            ByteVector a1 = top.selectFrom(u1)
-                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10));
-            if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
-            }
-            a1.intoArray(o1, outOff + p);
         }
     }
 
@@ -78,24 +81,24 @@ final class VbmiLoops {
         for (int p = 0; p < end; p += VLEN) {
             ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
             ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
-            ByteVector a0 = top.selectFrom(u0)
-                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00));
-            if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
+            if (first) {
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00)).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10)).intoArray(o1, outOff + p);
+                top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20)).intoArray(o2, outOff + p);
+            } else {
+                ByteVector r0 = ByteVector.fromArray(S, o0, outOff + p);
+                ByteVector r1 = ByteVector.fromArray(S, o1, outOff + p);
+                ByteVector r2 = ByteVector.fromArray(S, o2, outOff + p);
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00)).lanewise(VectorOperators.XOR, r0).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10)).lanewise(VectorOperators.XOR, r1).intoArray(o1, outOff + p);
+                top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20)).lanewise(VectorOperators.XOR, r2).intoArray(o2, outOff + p);
             }
-            a0.intoArray(o0, outOff + p);
-            ByteVector a1 = top.selectFrom(u1)
-                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10));
-            if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
-            }
-            a1.intoArray(o1, outOff + p);
-            ByteVector a2 = top.selectFrom(u2)
-                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20));
-            if (!first) {
-                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o2, outOff + p));
-            }
-            a2.intoArray(o2, outOff + p);
         }
     }
 
@@ -112,30 +115,29 @@ final class VbmiLoops {
         for (int p = 0; p < end; p += VLEN) {
             ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
             ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
-            ByteVector a0 = top.selectFrom(u0)
-                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00));
-            if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
+            if (first) {
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00)).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10)).intoArray(o1, outOff + p);
+                top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20)).intoArray(o2, outOff + p);
+                top.selectFrom(u3)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t30)).intoArray(o3, outOff + p);
+            } else {
+                ByteVector r0 = ByteVector.fromArray(S, o0, outOff + p);
+                ByteVector r1 = ByteVector.fromArray(S, o1, outOff + p);
+                ByteVector r2 = ByteVector.fromArray(S, o2, outOff + p);
+                ByteVector r3 = ByteVector.fromArray(S, o3, outOff + p);
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00)).lanewise(VectorOperators.XOR, r0).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10)).lanewise(VectorOperators.XOR, r1).intoArray(o1, outOff + p);
+                top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20)).lanewise(VectorOperators.XOR, r2).intoArray(o2, outOff + p);
+                top.selectFrom(u3)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t30)).lanewise(VectorOperators.XOR, r3).intoArray(o3, outOff + p);
             }
-            a0.intoArray(o0, outOff + p);
-            ByteVector a1 = top.selectFrom(u1)
-                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10));
-            if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
-            }
-            a1.intoArray(o1, outOff + p);
-            ByteVector a2 = top.selectFrom(u2)
-                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20));
-            if (!first) {
-                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o2, outOff + p));
-            }
-            a2.intoArray(o2, outOff + p);
-            ByteVector a3 = top.selectFrom(u3)
-                    .lanewise(VectorOperators.XOR, x0.selectFrom(t30));
-            if (!first) {
-                a3 = a3.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o3, outOff + p));
-            }
-            a3.intoArray(o3, outOff + p);
         }
     }
 
@@ -149,13 +151,16 @@ final class VbmiLoops {
             ByteVector x1 = ByteVector.fromArray(S, i1, inOff + p);
             ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
                     .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C));
-            ByteVector a0 = top.selectFrom(u0)
+            if (first) {
+                top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
-                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01));
-            if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01)).intoArray(o0, outOff + p);
+            } else {
+                ByteVector r0 = ByteVector.fromArray(S, o0, outOff + p);
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01)).lanewise(VectorOperators.XOR, r0).intoArray(o0, outOff + p);
             }
-            a0.intoArray(o0, outOff + p);
         }
     }
 
@@ -172,20 +177,23 @@ final class VbmiLoops {
             ByteVector x1 = ByteVector.fromArray(S, i1, inOff + p);
             ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
                     .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C));
-            ByteVector a0 = top.selectFrom(u0)
+            if (first) {
+                top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
-                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01));
-            if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
-            }
-            a0.intoArray(o0, outOff + p);
-            ByteVector a1 = top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01)).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
-                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11));
-            if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11)).intoArray(o1, outOff + p);
+            } else {
+                ByteVector r0 = ByteVector.fromArray(S, o0, outOff + p);
+                ByteVector r1 = ByteVector.fromArray(S, o1, outOff + p);
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01)).lanewise(VectorOperators.XOR, r0).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11)).lanewise(VectorOperators.XOR, r1).intoArray(o1, outOff + p);
             }
-            a1.intoArray(o1, outOff + p);
         }
     }
 
@@ -205,27 +213,30 @@ final class VbmiLoops {
             ByteVector x1 = ByteVector.fromArray(S, i1, inOff + p);
             ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
                     .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C));
-            ByteVector a0 = top.selectFrom(u0)
+            if (first) {
+                top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
-                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01));
-            if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
-            }
-            a0.intoArray(o0, outOff + p);
-            ByteVector a1 = top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01)).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
-                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11));
-            if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
-            }
-            a1.intoArray(o1, outOff + p);
-            ByteVector a2 = top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11)).intoArray(o1, outOff + p);
+                top.selectFrom(u2)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t20))
-                    .lanewise(VectorOperators.XOR, x1.selectFrom(t21));
-            if (!first) {
-                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o2, outOff + p));
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t21)).intoArray(o2, outOff + p);
+            } else {
+                ByteVector r0 = ByteVector.fromArray(S, o0, outOff + p);
+                ByteVector r1 = ByteVector.fromArray(S, o1, outOff + p);
+                ByteVector r2 = ByteVector.fromArray(S, o2, outOff + p);
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01)).lanewise(VectorOperators.XOR, r0).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11)).lanewise(VectorOperators.XOR, r1).intoArray(o1, outOff + p);
+                top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t21)).lanewise(VectorOperators.XOR, r2).intoArray(o2, outOff + p);
             }
-            a2.intoArray(o2, outOff + p);
         }
     }
 
@@ -248,34 +259,37 @@ final class VbmiLoops {
             ByteVector x1 = ByteVector.fromArray(S, i1, inOff + p);
             ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
                     .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C));
-            ByteVector a0 = top.selectFrom(u0)
+            if (first) {
+                top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
-                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01));
-            if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
-            }
-            a0.intoArray(o0, outOff + p);
-            ByteVector a1 = top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01)).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
-                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11));
-            if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
-            }
-            a1.intoArray(o1, outOff + p);
-            ByteVector a2 = top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11)).intoArray(o1, outOff + p);
+                top.selectFrom(u2)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t20))
-                    .lanewise(VectorOperators.XOR, x1.selectFrom(t21));
-            if (!first) {
-                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o2, outOff + p));
-            }
-            a2.intoArray(o2, outOff + p);
-            ByteVector a3 = top.selectFrom(u3)
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t21)).intoArray(o2, outOff + p);
+                top.selectFrom(u3)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t30))
-                    .lanewise(VectorOperators.XOR, x1.selectFrom(t31));
-            if (!first) {
-                a3 = a3.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o3, outOff + p));
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t31)).intoArray(o3, outOff + p);
+            } else {
+                ByteVector r0 = ByteVector.fromArray(S, o0, outOff + p);
+                ByteVector r1 = ByteVector.fromArray(S, o1, outOff + p);
+                ByteVector r2 = ByteVector.fromArray(S, o2, outOff + p);
+                ByteVector r3 = ByteVector.fromArray(S, o3, outOff + p);
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01)).lanewise(VectorOperators.XOR, r0).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11)).lanewise(VectorOperators.XOR, r1).intoArray(o1, outOff + p);
+                top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t21)).lanewise(VectorOperators.XOR, r2).intoArray(o2, outOff + p);
+                top.selectFrom(u3)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t30))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t31)).lanewise(VectorOperators.XOR, r3).intoArray(o3, outOff + p);
             }
-            a3.intoArray(o3, outOff + p);
         }
     }
 
@@ -292,14 +306,18 @@ final class VbmiLoops {
             ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
                     .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C))
                     .lanewise(VectorOperators.BITWISE_BLEND, x2.reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x30));
-            ByteVector a0 = top.selectFrom(u0)
+            if (first) {
+                top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
-                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02));
-            if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02)).intoArray(o0, outOff + p);
+            } else {
+                ByteVector r0 = ByteVector.fromArray(S, o0, outOff + p);
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02)).lanewise(VectorOperators.XOR, r0).intoArray(o0, outOff + p);
             }
-            a0.intoArray(o0, outOff + p);
         }
     }
 
@@ -320,22 +338,27 @@ final class VbmiLoops {
             ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
                     .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C))
                     .lanewise(VectorOperators.BITWISE_BLEND, x2.reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x30));
-            ByteVector a0 = top.selectFrom(u0)
+            if (first) {
+                top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
-                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02));
-            if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
-            }
-            a0.intoArray(o0, outOff + p);
-            ByteVector a1 = top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02)).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t11))
-                    .lanewise(VectorOperators.XOR, x2.selectFrom(t12));
-            if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t12)).intoArray(o1, outOff + p);
+            } else {
+                ByteVector r0 = ByteVector.fromArray(S, o0, outOff + p);
+                ByteVector r1 = ByteVector.fromArray(S, o1, outOff + p);
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02)).lanewise(VectorOperators.XOR, r0).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t12)).lanewise(VectorOperators.XOR, r1).intoArray(o1, outOff + p);
             }
-            a1.intoArray(o1, outOff + p);
         }
     }
 
@@ -360,30 +383,36 @@ final class VbmiLoops {
             ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
                     .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C))
                     .lanewise(VectorOperators.BITWISE_BLEND, x2.reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x30));
-            ByteVector a0 = top.selectFrom(u0)
+            if (first) {
+                top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
-                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02));
-            if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
-            }
-            a0.intoArray(o0, outOff + p);
-            ByteVector a1 = top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02)).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t11))
-                    .lanewise(VectorOperators.XOR, x2.selectFrom(t12));
-            if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
-            }
-            a1.intoArray(o1, outOff + p);
-            ByteVector a2 = top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t12)).intoArray(o1, outOff + p);
+                top.selectFrom(u2)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t20))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t21))
-                    .lanewise(VectorOperators.XOR, x2.selectFrom(t22));
-            if (!first) {
-                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o2, outOff + p));
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t22)).intoArray(o2, outOff + p);
+            } else {
+                ByteVector r0 = ByteVector.fromArray(S, o0, outOff + p);
+                ByteVector r1 = ByteVector.fromArray(S, o1, outOff + p);
+                ByteVector r2 = ByteVector.fromArray(S, o2, outOff + p);
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02)).lanewise(VectorOperators.XOR, r0).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t12)).lanewise(VectorOperators.XOR, r1).intoArray(o1, outOff + p);
+                top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t21))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t22)).lanewise(VectorOperators.XOR, r2).intoArray(o2, outOff + p);
             }
-            a2.intoArray(o2, outOff + p);
         }
     }
 
@@ -412,38 +441,45 @@ final class VbmiLoops {
             ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
                     .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C))
                     .lanewise(VectorOperators.BITWISE_BLEND, x2.reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x30));
-            ByteVector a0 = top.selectFrom(u0)
+            if (first) {
+                top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
-                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02));
-            if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
-            }
-            a0.intoArray(o0, outOff + p);
-            ByteVector a1 = top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02)).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t11))
-                    .lanewise(VectorOperators.XOR, x2.selectFrom(t12));
-            if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
-            }
-            a1.intoArray(o1, outOff + p);
-            ByteVector a2 = top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t12)).intoArray(o1, outOff + p);
+                top.selectFrom(u2)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t20))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t21))
-                    .lanewise(VectorOperators.XOR, x2.selectFrom(t22));
-            if (!first) {
-                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o2, outOff + p));
-            }
-            a2.intoArray(o2, outOff + p);
-            ByteVector a3 = top.selectFrom(u3)
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t22)).intoArray(o2, outOff + p);
+                top.selectFrom(u3)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t30))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t31))
-                    .lanewise(VectorOperators.XOR, x2.selectFrom(t32));
-            if (!first) {
-                a3 = a3.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o3, outOff + p));
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t32)).intoArray(o3, outOff + p);
+            } else {
+                ByteVector r0 = ByteVector.fromArray(S, o0, outOff + p);
+                ByteVector r1 = ByteVector.fromArray(S, o1, outOff + p);
+                ByteVector r2 = ByteVector.fromArray(S, o2, outOff + p);
+                ByteVector r3 = ByteVector.fromArray(S, o3, outOff + p);
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02)).lanewise(VectorOperators.XOR, r0).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t12)).lanewise(VectorOperators.XOR, r1).intoArray(o1, outOff + p);
+                top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t21))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t22)).lanewise(VectorOperators.XOR, r2).intoArray(o2, outOff + p);
+                top.selectFrom(u3)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t30))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t31))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t32)).lanewise(VectorOperators.XOR, r3).intoArray(o3, outOff + p);
             }
-            a3.intoArray(o3, outOff + p);
         }
     }
 
@@ -928,12 +964,14 @@ final class VbmiLoops {
         for (int p = end - VLEN; p >= 0; p -= VLEN) {
             ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
             ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
-            ByteVector a0 = top.selectFrom(u0)
-                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00));
-            if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
+            if (first) {
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00)).intoArray(o0, outOff + p);
+            } else {
+                ByteVector r0 = ByteVector.fromArray(S, o0, outOff + p);
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00)).lanewise(VectorOperators.XOR, r0).intoArray(o0, outOff + p);
             }
-            a0.intoArray(o0, outOff + p);
         }
     }
 
@@ -946,18 +984,19 @@ final class VbmiLoops {
         for (int p = end - VLEN; p >= 0; p -= VLEN) {
             ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
             ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
-            ByteVector a0 = top.selectFrom(u0)
-                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00));
-            if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
+            if (first) {
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00)).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10)).intoArray(o1, outOff + p);
+            } else {
+                ByteVector r0 = ByteVector.fromArray(S, o0, outOff + p);
+                ByteVector r1 = ByteVector.fromArray(S, o1, outOff + p);
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00)).lanewise(VectorOperators.XOR, r0).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10)).lanewise(VectorOperators.XOR, r1).intoArray(o1, outOff + p);
             }
-            a0.intoArray(o0, outOff + p);
-            ByteVector a1 = top.selectFrom(u1)
-                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10));
-            if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
-            }
-            a1.intoArray(o1, outOff + p);
         }
     }
 
@@ -972,24 +1011,24 @@ final class VbmiLoops {
         for (int p = end - VLEN; p >= 0; p -= VLEN) {
             ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
             ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
-            ByteVector a0 = top.selectFrom(u0)
-                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00));
-            if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
+            if (first) {
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00)).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10)).intoArray(o1, outOff + p);
+                top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20)).intoArray(o2, outOff + p);
+            } else {
+                ByteVector r0 = ByteVector.fromArray(S, o0, outOff + p);
+                ByteVector r1 = ByteVector.fromArray(S, o1, outOff + p);
+                ByteVector r2 = ByteVector.fromArray(S, o2, outOff + p);
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00)).lanewise(VectorOperators.XOR, r0).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10)).lanewise(VectorOperators.XOR, r1).intoArray(o1, outOff + p);
+                top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20)).lanewise(VectorOperators.XOR, r2).intoArray(o2, outOff + p);
             }
-            a0.intoArray(o0, outOff + p);
-            ByteVector a1 = top.selectFrom(u1)
-                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10));
-            if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
-            }
-            a1.intoArray(o1, outOff + p);
-            ByteVector a2 = top.selectFrom(u2)
-                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20));
-            if (!first) {
-                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o2, outOff + p));
-            }
-            a2.intoArray(o2, outOff + p);
         }
     }
 
@@ -1006,30 +1045,29 @@ final class VbmiLoops {
         for (int p = end - VLEN; p >= 0; p -= VLEN) {
             ByteVector x0 = ByteVector.fromArray(S, i0, inOff + p);
             ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes();
-            ByteVector a0 = top.selectFrom(u0)
-                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00));
-            if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
+            if (first) {
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00)).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10)).intoArray(o1, outOff + p);
+                top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20)).intoArray(o2, outOff + p);
+                top.selectFrom(u3)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t30)).intoArray(o3, outOff + p);
+            } else {
+                ByteVector r0 = ByteVector.fromArray(S, o0, outOff + p);
+                ByteVector r1 = ByteVector.fromArray(S, o1, outOff + p);
+                ByteVector r2 = ByteVector.fromArray(S, o2, outOff + p);
+                ByteVector r3 = ByteVector.fromArray(S, o3, outOff + p);
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00)).lanewise(VectorOperators.XOR, r0).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10)).lanewise(VectorOperators.XOR, r1).intoArray(o1, outOff + p);
+                top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20)).lanewise(VectorOperators.XOR, r2).intoArray(o2, outOff + p);
+                top.selectFrom(u3)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t30)).lanewise(VectorOperators.XOR, r3).intoArray(o3, outOff + p);
             }
-            a0.intoArray(o0, outOff + p);
-            ByteVector a1 = top.selectFrom(u1)
-                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10));
-            if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
-            }
-            a1.intoArray(o1, outOff + p);
-            ByteVector a2 = top.selectFrom(u2)
-                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20));
-            if (!first) {
-                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o2, outOff + p));
-            }
-            a2.intoArray(o2, outOff + p);
-            ByteVector a3 = top.selectFrom(u3)
-                    .lanewise(VectorOperators.XOR, x0.selectFrom(t30));
-            if (!first) {
-                a3 = a3.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o3, outOff + p));
-            }
-            a3.intoArray(o3, outOff + p);
         }
     }
 
@@ -1043,13 +1081,16 @@ final class VbmiLoops {
             ByteVector x1 = ByteVector.fromArray(S, i1, inOff + p);
             ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
                     .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C));
-            ByteVector a0 = top.selectFrom(u0)
+            if (first) {
+                top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
-                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01));
-            if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01)).intoArray(o0, outOff + p);
+            } else {
+                ByteVector r0 = ByteVector.fromArray(S, o0, outOff + p);
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01)).lanewise(VectorOperators.XOR, r0).intoArray(o0, outOff + p);
             }
-            a0.intoArray(o0, outOff + p);
         }
     }
 
@@ -1066,20 +1107,23 @@ final class VbmiLoops {
             ByteVector x1 = ByteVector.fromArray(S, i1, inOff + p);
             ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
                     .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C));
-            ByteVector a0 = top.selectFrom(u0)
+            if (first) {
+                top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
-                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01));
-            if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
-            }
-            a0.intoArray(o0, outOff + p);
-            ByteVector a1 = top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01)).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
-                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11));
-            if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11)).intoArray(o1, outOff + p);
+            } else {
+                ByteVector r0 = ByteVector.fromArray(S, o0, outOff + p);
+                ByteVector r1 = ByteVector.fromArray(S, o1, outOff + p);
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01)).lanewise(VectorOperators.XOR, r0).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11)).lanewise(VectorOperators.XOR, r1).intoArray(o1, outOff + p);
             }
-            a1.intoArray(o1, outOff + p);
         }
     }
 
@@ -1099,27 +1143,30 @@ final class VbmiLoops {
             ByteVector x1 = ByteVector.fromArray(S, i1, inOff + p);
             ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
                     .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C));
-            ByteVector a0 = top.selectFrom(u0)
+            if (first) {
+                top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
-                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01));
-            if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
-            }
-            a0.intoArray(o0, outOff + p);
-            ByteVector a1 = top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01)).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
-                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11));
-            if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
-            }
-            a1.intoArray(o1, outOff + p);
-            ByteVector a2 = top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11)).intoArray(o1, outOff + p);
+                top.selectFrom(u2)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t20))
-                    .lanewise(VectorOperators.XOR, x1.selectFrom(t21));
-            if (!first) {
-                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o2, outOff + p));
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t21)).intoArray(o2, outOff + p);
+            } else {
+                ByteVector r0 = ByteVector.fromArray(S, o0, outOff + p);
+                ByteVector r1 = ByteVector.fromArray(S, o1, outOff + p);
+                ByteVector r2 = ByteVector.fromArray(S, o2, outOff + p);
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01)).lanewise(VectorOperators.XOR, r0).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11)).lanewise(VectorOperators.XOR, r1).intoArray(o1, outOff + p);
+                top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t21)).lanewise(VectorOperators.XOR, r2).intoArray(o2, outOff + p);
             }
-            a2.intoArray(o2, outOff + p);
         }
     }
 
@@ -1142,34 +1189,37 @@ final class VbmiLoops {
             ByteVector x1 = ByteVector.fromArray(S, i1, inOff + p);
             ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
                     .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C));
-            ByteVector a0 = top.selectFrom(u0)
+            if (first) {
+                top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
-                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01));
-            if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
-            }
-            a0.intoArray(o0, outOff + p);
-            ByteVector a1 = top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01)).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
-                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11));
-            if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
-            }
-            a1.intoArray(o1, outOff + p);
-            ByteVector a2 = top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11)).intoArray(o1, outOff + p);
+                top.selectFrom(u2)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t20))
-                    .lanewise(VectorOperators.XOR, x1.selectFrom(t21));
-            if (!first) {
-                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o2, outOff + p));
-            }
-            a2.intoArray(o2, outOff + p);
-            ByteVector a3 = top.selectFrom(u3)
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t21)).intoArray(o2, outOff + p);
+                top.selectFrom(u3)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t30))
-                    .lanewise(VectorOperators.XOR, x1.selectFrom(t31));
-            if (!first) {
-                a3 = a3.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o3, outOff + p));
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t31)).intoArray(o3, outOff + p);
+            } else {
+                ByteVector r0 = ByteVector.fromArray(S, o0, outOff + p);
+                ByteVector r1 = ByteVector.fromArray(S, o1, outOff + p);
+                ByteVector r2 = ByteVector.fromArray(S, o2, outOff + p);
+                ByteVector r3 = ByteVector.fromArray(S, o3, outOff + p);
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01)).lanewise(VectorOperators.XOR, r0).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11)).lanewise(VectorOperators.XOR, r1).intoArray(o1, outOff + p);
+                top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t21)).lanewise(VectorOperators.XOR, r2).intoArray(o2, outOff + p);
+                top.selectFrom(u3)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t30))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t31)).lanewise(VectorOperators.XOR, r3).intoArray(o3, outOff + p);
             }
-            a3.intoArray(o3, outOff + p);
         }
     }
 
@@ -1186,14 +1236,18 @@ final class VbmiLoops {
             ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
                     .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C))
                     .lanewise(VectorOperators.BITWISE_BLEND, x2.reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x30));
-            ByteVector a0 = top.selectFrom(u0)
+            if (first) {
+                top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
-                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02));
-            if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02)).intoArray(o0, outOff + p);
+            } else {
+                ByteVector r0 = ByteVector.fromArray(S, o0, outOff + p);
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02)).lanewise(VectorOperators.XOR, r0).intoArray(o0, outOff + p);
             }
-            a0.intoArray(o0, outOff + p);
         }
     }
 
@@ -1214,22 +1268,27 @@ final class VbmiLoops {
             ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
                     .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C))
                     .lanewise(VectorOperators.BITWISE_BLEND, x2.reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x30));
-            ByteVector a0 = top.selectFrom(u0)
+            if (first) {
+                top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
-                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02));
-            if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
-            }
-            a0.intoArray(o0, outOff + p);
-            ByteVector a1 = top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02)).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t11))
-                    .lanewise(VectorOperators.XOR, x2.selectFrom(t12));
-            if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t12)).intoArray(o1, outOff + p);
+            } else {
+                ByteVector r0 = ByteVector.fromArray(S, o0, outOff + p);
+                ByteVector r1 = ByteVector.fromArray(S, o1, outOff + p);
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02)).lanewise(VectorOperators.XOR, r0).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t12)).lanewise(VectorOperators.XOR, r1).intoArray(o1, outOff + p);
             }
-            a1.intoArray(o1, outOff + p);
         }
     }
 
@@ -1254,30 +1313,36 @@ final class VbmiLoops {
             ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
                     .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C))
                     .lanewise(VectorOperators.BITWISE_BLEND, x2.reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x30));
-            ByteVector a0 = top.selectFrom(u0)
+            if (first) {
+                top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
-                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02));
-            if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
-            }
-            a0.intoArray(o0, outOff + p);
-            ByteVector a1 = top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02)).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t11))
-                    .lanewise(VectorOperators.XOR, x2.selectFrom(t12));
-            if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
-            }
-            a1.intoArray(o1, outOff + p);
-            ByteVector a2 = top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t12)).intoArray(o1, outOff + p);
+                top.selectFrom(u2)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t20))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t21))
-                    .lanewise(VectorOperators.XOR, x2.selectFrom(t22));
-            if (!first) {
-                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o2, outOff + p));
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t22)).intoArray(o2, outOff + p);
+            } else {
+                ByteVector r0 = ByteVector.fromArray(S, o0, outOff + p);
+                ByteVector r1 = ByteVector.fromArray(S, o1, outOff + p);
+                ByteVector r2 = ByteVector.fromArray(S, o2, outOff + p);
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02)).lanewise(VectorOperators.XOR, r0).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t12)).lanewise(VectorOperators.XOR, r1).intoArray(o1, outOff + p);
+                top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t21))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t22)).lanewise(VectorOperators.XOR, r2).intoArray(o2, outOff + p);
             }
-            a2.intoArray(o2, outOff + p);
         }
     }
 
@@ -1306,38 +1371,45 @@ final class VbmiLoops {
             ByteVector top = x0.reinterpretAsInts().lanewise(VectorOperators.LSHR, 6).reinterpretAsBytes()
                     .lanewise(VectorOperators.BITWISE_BLEND, x1.reinterpretAsInts().lanewise(VectorOperators.LSHR, 4).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x0C))
                     .lanewise(VectorOperators.BITWISE_BLEND, x2.reinterpretAsInts().lanewise(VectorOperators.LSHR, 2).reinterpretAsBytes(), ByteVector.broadcast(S, (byte) 0x30));
-            ByteVector a0 = top.selectFrom(u0)
+            if (first) {
+                top.selectFrom(u0)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
-                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02));
-            if (!first) {
-                a0 = a0.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o0, outOff + p));
-            }
-            a0.intoArray(o0, outOff + p);
-            ByteVector a1 = top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02)).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t11))
-                    .lanewise(VectorOperators.XOR, x2.selectFrom(t12));
-            if (!first) {
-                a1 = a1.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o1, outOff + p));
-            }
-            a1.intoArray(o1, outOff + p);
-            ByteVector a2 = top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t12)).intoArray(o1, outOff + p);
+                top.selectFrom(u2)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t20))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t21))
-                    .lanewise(VectorOperators.XOR, x2.selectFrom(t22));
-            if (!first) {
-                a2 = a2.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o2, outOff + p));
-            }
-            a2.intoArray(o2, outOff + p);
-            ByteVector a3 = top.selectFrom(u3)
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t22)).intoArray(o2, outOff + p);
+                top.selectFrom(u3)
                     .lanewise(VectorOperators.XOR, x0.selectFrom(t30))
                     .lanewise(VectorOperators.XOR, x1.selectFrom(t31))
-                    .lanewise(VectorOperators.XOR, x2.selectFrom(t32));
-            if (!first) {
-                a3 = a3.lanewise(VectorOperators.XOR, ByteVector.fromArray(S, o3, outOff + p));
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t32)).intoArray(o3, outOff + p);
+            } else {
+                ByteVector r0 = ByteVector.fromArray(S, o0, outOff + p);
+                ByteVector r1 = ByteVector.fromArray(S, o1, outOff + p);
+                ByteVector r2 = ByteVector.fromArray(S, o2, outOff + p);
+                ByteVector r3 = ByteVector.fromArray(S, o3, outOff + p);
+                top.selectFrom(u0)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t00))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t01))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t02)).lanewise(VectorOperators.XOR, r0).intoArray(o0, outOff + p);
+                top.selectFrom(u1)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t10))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t11))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t12)).lanewise(VectorOperators.XOR, r1).intoArray(o1, outOff + p);
+                top.selectFrom(u2)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t20))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t21))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t22)).lanewise(VectorOperators.XOR, r2).intoArray(o2, outOff + p);
+                top.selectFrom(u3)
+                    .lanewise(VectorOperators.XOR, x0.selectFrom(t30))
+                    .lanewise(VectorOperators.XOR, x1.selectFrom(t31))
+                    .lanewise(VectorOperators.XOR, x2.selectFrom(t32)).lanewise(VectorOperators.XOR, r3).intoArray(o3, outOff + p);
             }
-            a3.intoArray(o3, outOff + p);
         }
     }
 
